@@ -1,0 +1,1 @@
+// Placeholder module boundary: implemented by the compression work (see issue).
