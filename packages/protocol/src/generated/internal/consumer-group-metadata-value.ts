@@ -1,0 +1,60 @@
+// GENERATED - DO NOT EDIT. Written by tools/protocol-gen from ../shared/kafka-protocol.
+// Source: internal/ConsumerGroupMetadataValue.json
+
+import { sizeOfTaggedFields, sizeOfUnsignedVarint, writeTaggedFieldsBelow } from '../../codec-support.js';
+import type { TaggedField } from '../../codec-support.js';
+import type { Reader } from '../../reader.js';
+import type { Writer } from '../../writer.js';
+
+/** ConsumerGroupMetadataValue: versions 0, flexible 0+. */
+export class ConsumerGroupMetadataValue {
+  static readonly messageName = 'ConsumerGroupMetadataValue';
+  static readonly lowestVersion = 0;
+  static readonly highestVersion = 0;
+  /** First flexible version (compact encodings, tagged fields); -1 if none. */
+  static readonly flexibleFrom = 0;
+
+  /** The group epoch. Versions 0-0. */
+  epoch: number = 0;
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): ConsumerGroupMetadataValue {
+    const o = new ConsumerGroupMetadataValue();
+    o.epoch = r.int32();
+    const count = r.unsignedVarint();
+    for (let t = 0; t < count && r.error === null; t++) {
+      const tag = r.unsignedVarint();
+      const size = r.unsignedVarint();
+      (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: ConsumerGroupMetadataValue): void {
+    w.int32(o.epoch);
+    const u = o._unknownTaggedFields;
+    let count = u === null ? 0 : u.length;
+    w.unsignedVarint(count);
+    writeTaggedFieldsBelow(w, u, 0, Infinity);
+  }
+
+  static size(v: number, o: ConsumerGroupMetadataValue): number {
+    let s = 0;
+    s += 4;
+    const u = o._unknownTaggedFields;
+    let count = 0;
+    if (u !== null) {
+      count = u.length;
+      s += sizeOfTaggedFields(u);
+    }
+    s += sizeOfUnsignedVarint(count);
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: ConsumerGroupMetadataValue): boolean {
+    return (o.epoch === 0) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}

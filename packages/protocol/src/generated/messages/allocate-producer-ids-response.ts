@@ -1,0 +1,79 @@
+// GENERATED - DO NOT EDIT. Written by tools/protocol-gen from ../shared/kafka-protocol.
+// Source: messages/AllocateProducerIdsResponse.json
+
+import { sizeOfTaggedFields, sizeOfUnsignedVarint, writeTaggedFieldsBelow } from '../../codec-support.js';
+import type { TaggedField } from '../../codec-support.js';
+import type { Reader } from '../../reader.js';
+import type { Writer } from '../../writer.js';
+
+/** AllocateProducerIdsResponse: versions 0, flexible 0+. */
+export class AllocateProducerIdsResponse {
+  static readonly messageName = 'AllocateProducerIdsResponse';
+  static readonly apiKey = 67;
+  static readonly lowestVersion = 0;
+  static readonly highestVersion = 0;
+  /** First flexible version (compact encodings, tagged fields); -1 if none. */
+  static readonly flexibleFrom = 0;
+
+  /** The duration in milliseconds for which the request was throttled due to a quota violation, or zero if the request did not violate any quota. Versions 0-0. */
+  throttleTimeMs: number = 0;
+  /** The top level response error code Versions 0-0. */
+  errorCode: number = 0;
+  /** The first producer ID in this range, inclusive Versions 0-0. */
+  producerIdStart: bigint = 0n;
+  /** The number of producer IDs in this range Versions 0-0. */
+  producerIdLen: number = 0;
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): AllocateProducerIdsResponse {
+    const o = new AllocateProducerIdsResponse();
+    o.throttleTimeMs = r.int32();
+    o.errorCode = r.int16();
+    o.producerIdStart = r.int64();
+    o.producerIdLen = r.int32();
+    const count = r.unsignedVarint();
+    for (let t = 0; t < count && r.error === null; t++) {
+      const tag = r.unsignedVarint();
+      const size = r.unsignedVarint();
+      (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: AllocateProducerIdsResponse): void {
+    w.int32(o.throttleTimeMs);
+    w.int16(o.errorCode);
+    w.int64(o.producerIdStart);
+    w.int32(o.producerIdLen);
+    const u = o._unknownTaggedFields;
+    let count = u === null ? 0 : u.length;
+    w.unsignedVarint(count);
+    writeTaggedFieldsBelow(w, u, 0, Infinity);
+  }
+
+  static size(v: number, o: AllocateProducerIdsResponse): number {
+    let s = 0;
+    s += 4;
+    s += 2;
+    s += 8;
+    s += 4;
+    const u = o._unknownTaggedFields;
+    let count = 0;
+    if (u !== null) {
+      count = u.length;
+      s += sizeOfTaggedFields(u);
+    }
+    s += sizeOfUnsignedVarint(count);
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: AllocateProducerIdsResponse): boolean {
+    return (o.throttleTimeMs === 0) &&
+      (o.errorCode === 0) &&
+      (o.producerIdStart === 0n) &&
+      (o.producerIdLen === 0) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}

@@ -1,0 +1,88 @@
+// GENERATED - DO NOT EDIT. Written by tools/protocol-gen from ../shared/kafka-protocol.
+// Source: messages/InitProducerIdResponse.json
+
+import { sizeOfTaggedFields, sizeOfUnsignedVarint, writeTaggedFieldsBelow } from '../../codec-support.js';
+import type { TaggedField } from '../../codec-support.js';
+import type { Reader } from '../../reader.js';
+import type { Writer } from '../../writer.js';
+
+/** InitProducerIdResponse: versions 0-5, flexible 2+. */
+export class InitProducerIdResponse {
+  static readonly messageName = 'InitProducerIdResponse';
+  static readonly apiKey = 22;
+  static readonly lowestVersion = 0;
+  static readonly highestVersion = 5;
+  /** First flexible version (compact encodings, tagged fields); -1 if none. */
+  static readonly flexibleFrom = 2;
+
+  /** The duration in milliseconds for which the request was throttled due to a quota violation, or zero if the request did not violate any quota. Versions 0-5. */
+  throttleTimeMs: number = 0;
+  /** The error code, or 0 if there was no error. Versions 0-5. */
+  errorCode: number = 0;
+  /** The current producer id. Versions 0-5. */
+  producerId: bigint = -1n;
+  /** The current epoch associated with the producer id. Versions 0-5. */
+  producerEpoch: number = 0;
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): InitProducerIdResponse {
+    const o = new InitProducerIdResponse();
+    const flexible = v >= 2;
+    o.throttleTimeMs = r.int32();
+    o.errorCode = r.int16();
+    o.producerId = r.int64();
+    o.producerEpoch = r.int16();
+    if (flexible) {
+      const count = r.unsignedVarint();
+      for (let t = 0; t < count && r.error === null; t++) {
+        const tag = r.unsignedVarint();
+        const size = r.unsignedVarint();
+        (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+      }
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: InitProducerIdResponse): void {
+    const flexible = v >= 2;
+    w.int32(o.throttleTimeMs);
+    w.int16(o.errorCode);
+    w.int64(o.producerId);
+    w.int16(o.producerEpoch);
+    if (flexible) {
+      const u = o._unknownTaggedFields;
+      let count = u === null ? 0 : u.length;
+      w.unsignedVarint(count);
+      writeTaggedFieldsBelow(w, u, 0, Infinity);
+    }
+  }
+
+  static size(v: number, o: InitProducerIdResponse): number {
+    let s = 0;
+    const flexible = v >= 2;
+    s += 4;
+    s += 2;
+    s += 8;
+    s += 2;
+    if (flexible) {
+      const u = o._unknownTaggedFields;
+      let count = 0;
+      if (u !== null) {
+        count = u.length;
+        s += sizeOfTaggedFields(u);
+      }
+      s += sizeOfUnsignedVarint(count);
+    }
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: InitProducerIdResponse): boolean {
+    return (o.throttleTimeMs === 0) &&
+      (o.errorCode === 0) &&
+      (o.producerId === -1n) &&
+      (o.producerEpoch === 0) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}

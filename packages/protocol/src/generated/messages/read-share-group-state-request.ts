@@ -1,0 +1,189 @@
+// GENERATED - DO NOT EDIT. Written by tools/protocol-gen from ../shared/kafka-protocol.
+// Source: messages/ReadShareGroupStateRequest.json
+
+import { ZERO_UUID, sizeOfCompactLength, sizeOfCompactString, sizeOfTaggedFields, sizeOfUnsignedVarint, writeTaggedFieldsBelow } from '../../codec-support.js';
+import type { TaggedField, Uuid } from '../../codec-support.js';
+import type { Reader } from '../../reader.js';
+import type { Writer } from '../../writer.js';
+
+export class PartitionData {
+  /** The partition index. Versions 0-0. */
+  partition: number = 0;
+  /** The leader epoch of the share-partition. Versions 0-0. */
+  leaderEpoch: number = 0;
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): PartitionData {
+    const o = new PartitionData();
+    o.partition = r.int32();
+    o.leaderEpoch = r.int32();
+    const count = r.unsignedVarint();
+    for (let t = 0; t < count && r.error === null; t++) {
+      const tag = r.unsignedVarint();
+      const size = r.unsignedVarint();
+      (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: PartitionData): void {
+    w.int32(o.partition);
+    w.int32(o.leaderEpoch);
+    const u = o._unknownTaggedFields;
+    let count = u === null ? 0 : u.length;
+    w.unsignedVarint(count);
+    writeTaggedFieldsBelow(w, u, 0, Infinity);
+  }
+
+  static size(v: number, o: PartitionData): number {
+    let s = 0;
+    s += 4;
+    s += 4;
+    const u = o._unknownTaggedFields;
+    let count = 0;
+    if (u !== null) {
+      count = u.length;
+      s += sizeOfTaggedFields(u);
+    }
+    s += sizeOfUnsignedVarint(count);
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: PartitionData): boolean {
+    return (o.partition === 0) &&
+      (o.leaderEpoch === 0) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}
+
+export class ReadStateData {
+  /** The topic identifier. Versions 0-0. */
+  topicId: Uuid = ZERO_UUID;
+  /** The data for the partitions. Versions 0-0. */
+  partitions: PartitionData[] = [];
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): ReadStateData {
+    const o = new ReadStateData();
+    o.topicId = r.uuid();
+    const n1 = r.compactArrayLength();
+    if (n1 < 0) {
+      r.fail('non-nullable field Partitions was null');
+    } else {
+      const a2: PartitionData[] = [];
+      for (let i3 = 0; i3 < n1 && r.error === null; i3++) a2.push(PartitionData.read(r, v));
+      o.partitions = a2;
+    }
+    const count = r.unsignedVarint();
+    for (let t = 0; t < count && r.error === null; t++) {
+      const tag = r.unsignedVarint();
+      const size = r.unsignedVarint();
+      (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: ReadStateData): void {
+    w.uuid(o.topicId);
+    w.compactArrayLength(o.partitions.length);
+    for (let i4 = 0; i4 < o.partitions.length; i4++) PartitionData.write(w, v, o.partitions[i4]!);
+    const u = o._unknownTaggedFields;
+    let count = u === null ? 0 : u.length;
+    w.unsignedVarint(count);
+    writeTaggedFieldsBelow(w, u, 0, Infinity);
+  }
+
+  static size(v: number, o: ReadStateData): number {
+    let s = 0;
+    s += 16;
+    s += sizeOfCompactLength(o.partitions.length);
+    for (let i5 = 0; i5 < o.partitions.length; i5++) s += PartitionData.size(v, o.partitions[i5]!);
+    const u = o._unknownTaggedFields;
+    let count = 0;
+    if (u !== null) {
+      count = u.length;
+      s += sizeOfTaggedFields(u);
+    }
+    s += sizeOfUnsignedVarint(count);
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: ReadStateData): boolean {
+    return (o.topicId === ZERO_UUID) &&
+      (o.partitions.length === 0) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}
+
+/** ReadShareGroupStateRequest: versions 0, flexible 0+. */
+export class ReadShareGroupStateRequest {
+  static readonly messageName = 'ReadShareGroupStateRequest';
+  static readonly apiKey = 84;
+  static readonly lowestVersion = 0;
+  static readonly highestVersion = 0;
+  /** First flexible version (compact encodings, tagged fields); -1 if none. */
+  static readonly flexibleFrom = 0;
+
+  /** The group identifier. Versions 0-0. */
+  groupId: string = "";
+  /** The data for the topics. Versions 0-0. */
+  topics: ReadStateData[] = [];
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): ReadShareGroupStateRequest {
+    const o = new ReadShareGroupStateRequest();
+    o.groupId = r.compactString();
+    const n1 = r.compactArrayLength();
+    if (n1 < 0) {
+      r.fail('non-nullable field Topics was null');
+    } else {
+      const a2: ReadStateData[] = [];
+      for (let i3 = 0; i3 < n1 && r.error === null; i3++) a2.push(ReadStateData.read(r, v));
+      o.topics = a2;
+    }
+    const count = r.unsignedVarint();
+    for (let t = 0; t < count && r.error === null; t++) {
+      const tag = r.unsignedVarint();
+      const size = r.unsignedVarint();
+      (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: ReadShareGroupStateRequest): void {
+    w.compactString(o.groupId);
+    w.compactArrayLength(o.topics.length);
+    for (let i4 = 0; i4 < o.topics.length; i4++) ReadStateData.write(w, v, o.topics[i4]!);
+    const u = o._unknownTaggedFields;
+    let count = u === null ? 0 : u.length;
+    w.unsignedVarint(count);
+    writeTaggedFieldsBelow(w, u, 0, Infinity);
+  }
+
+  static size(v: number, o: ReadShareGroupStateRequest): number {
+    let s = 0;
+    s += sizeOfCompactString(o.groupId);
+    s += sizeOfCompactLength(o.topics.length);
+    for (let i5 = 0; i5 < o.topics.length; i5++) s += ReadStateData.size(v, o.topics[i5]!);
+    const u = o._unknownTaggedFields;
+    let count = 0;
+    if (u !== null) {
+      count = u.length;
+      s += sizeOfTaggedFields(u);
+    }
+    s += sizeOfUnsignedVarint(count);
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: ReadShareGroupStateRequest): boolean {
+    return (o.groupId === "") &&
+      (o.topics.length === 0) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}

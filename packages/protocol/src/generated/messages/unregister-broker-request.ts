@@ -1,0 +1,61 @@
+// GENERATED - DO NOT EDIT. Written by tools/protocol-gen from ../shared/kafka-protocol.
+// Source: messages/UnregisterBrokerRequest.json
+
+import { sizeOfTaggedFields, sizeOfUnsignedVarint, writeTaggedFieldsBelow } from '../../codec-support.js';
+import type { TaggedField } from '../../codec-support.js';
+import type { Reader } from '../../reader.js';
+import type { Writer } from '../../writer.js';
+
+/** UnregisterBrokerRequest: versions 0, flexible 0+. */
+export class UnregisterBrokerRequest {
+  static readonly messageName = 'UnregisterBrokerRequest';
+  static readonly apiKey = 64;
+  static readonly lowestVersion = 0;
+  static readonly highestVersion = 0;
+  /** First flexible version (compact encodings, tagged fields); -1 if none. */
+  static readonly flexibleFrom = 0;
+
+  /** The broker ID to unregister. Versions 0-0. */
+  brokerId: number = 0;
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): UnregisterBrokerRequest {
+    const o = new UnregisterBrokerRequest();
+    o.brokerId = r.int32();
+    const count = r.unsignedVarint();
+    for (let t = 0; t < count && r.error === null; t++) {
+      const tag = r.unsignedVarint();
+      const size = r.unsignedVarint();
+      (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: UnregisterBrokerRequest): void {
+    w.int32(o.brokerId);
+    const u = o._unknownTaggedFields;
+    let count = u === null ? 0 : u.length;
+    w.unsignedVarint(count);
+    writeTaggedFieldsBelow(w, u, 0, Infinity);
+  }
+
+  static size(v: number, o: UnregisterBrokerRequest): number {
+    let s = 0;
+    s += 4;
+    const u = o._unknownTaggedFields;
+    let count = 0;
+    if (u !== null) {
+      count = u.length;
+      s += sizeOfTaggedFields(u);
+    }
+    s += sizeOfUnsignedVarint(count);
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: UnregisterBrokerRequest): boolean {
+    return (o.brokerId === 0) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}

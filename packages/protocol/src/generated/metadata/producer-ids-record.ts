@@ -1,0 +1,73 @@
+// GENERATED - DO NOT EDIT. Written by tools/protocol-gen from ../shared/kafka-protocol.
+// Source: metadata/ProducerIdsRecord.json
+
+import { sizeOfTaggedFields, sizeOfUnsignedVarint, writeTaggedFieldsBelow } from '../../codec-support.js';
+import type { TaggedField } from '../../codec-support.js';
+import type { Reader } from '../../reader.js';
+import type { Writer } from '../../writer.js';
+
+/** ProducerIdsRecord: versions 0, flexible 0+. */
+export class ProducerIdsRecord {
+  static readonly messageName = 'ProducerIdsRecord';
+  static readonly apiKey = 15;
+  static readonly lowestVersion = 0;
+  static readonly highestVersion = 0;
+  /** First flexible version (compact encodings, tagged fields); -1 if none. */
+  static readonly flexibleFrom = 0;
+
+  /** The ID of the requesting broker Versions 0-0. */
+  brokerId: number = 0;
+  /** The epoch of the requesting broker Versions 0-0. */
+  brokerEpoch: bigint = -1n;
+  /** The next producerId that will be assigned (i.e. the first producerId in the next assigned block) Versions 0-0. */
+  nextProducerId: bigint = 0n;
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): ProducerIdsRecord {
+    const o = new ProducerIdsRecord();
+    o.brokerId = r.int32();
+    o.brokerEpoch = r.int64();
+    o.nextProducerId = r.int64();
+    const count = r.unsignedVarint();
+    for (let t = 0; t < count && r.error === null; t++) {
+      const tag = r.unsignedVarint();
+      const size = r.unsignedVarint();
+      (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: ProducerIdsRecord): void {
+    w.int32(o.brokerId);
+    w.int64(o.brokerEpoch);
+    w.int64(o.nextProducerId);
+    const u = o._unknownTaggedFields;
+    let count = u === null ? 0 : u.length;
+    w.unsignedVarint(count);
+    writeTaggedFieldsBelow(w, u, 0, Infinity);
+  }
+
+  static size(v: number, o: ProducerIdsRecord): number {
+    let s = 0;
+    s += 4;
+    s += 8;
+    s += 8;
+    const u = o._unknownTaggedFields;
+    let count = 0;
+    if (u !== null) {
+      count = u.length;
+      s += sizeOfTaggedFields(u);
+    }
+    s += sizeOfUnsignedVarint(count);
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: ProducerIdsRecord): boolean {
+    return (o.brokerId === 0) &&
+      (o.brokerEpoch === -1n) &&
+      (o.nextProducerId === 0n) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}

@@ -1,0 +1,67 @@
+// GENERATED - DO NOT EDIT. Written by tools/protocol-gen from ../shared/kafka-protocol.
+// Source: metadata/TopicRecord.json
+
+import { ZERO_UUID, sizeOfCompactString, sizeOfTaggedFields, sizeOfUnsignedVarint, writeTaggedFieldsBelow } from '../../codec-support.js';
+import type { TaggedField, Uuid } from '../../codec-support.js';
+import type { Reader } from '../../reader.js';
+import type { Writer } from '../../writer.js';
+
+/** TopicRecord: versions 0, flexible 0+. */
+export class TopicRecord {
+  static readonly messageName = 'TopicRecord';
+  static readonly apiKey = 2;
+  static readonly lowestVersion = 0;
+  static readonly highestVersion = 0;
+  /** First flexible version (compact encodings, tagged fields); -1 if none. */
+  static readonly flexibleFrom = 0;
+
+  /** The topic name. Versions 0-0. */
+  name: string = "";
+  /** The unique ID of this topic. Versions 0-0. */
+  topicId: Uuid = ZERO_UUID;
+  /** Tagged fields this version of the schema does not know, kept to be written back. */
+  _unknownTaggedFields: TaggedField[] | null = null;
+
+  static read(r: Reader, v: number): TopicRecord {
+    const o = new TopicRecord();
+    o.name = r.compactString();
+    o.topicId = r.uuid();
+    const count = r.unsignedVarint();
+    for (let t = 0; t < count && r.error === null; t++) {
+      const tag = r.unsignedVarint();
+      const size = r.unsignedVarint();
+      (o._unknownTaggedFields ??= []).push({ tag, data: r.skip(size) });
+    }
+    return o;
+  }
+
+  static write(w: Writer, v: number, o: TopicRecord): void {
+    w.compactString(o.name);
+    w.uuid(o.topicId);
+    const u = o._unknownTaggedFields;
+    let count = u === null ? 0 : u.length;
+    w.unsignedVarint(count);
+    writeTaggedFieldsBelow(w, u, 0, Infinity);
+  }
+
+  static size(v: number, o: TopicRecord): number {
+    let s = 0;
+    s += sizeOfCompactString(o.name);
+    s += 16;
+    const u = o._unknownTaggedFields;
+    let count = 0;
+    if (u !== null) {
+      count = u.length;
+      s += sizeOfTaggedFields(u);
+    }
+    s += sizeOfUnsignedVarint(count);
+    return s;
+  }
+
+  /** True when every field holds its default value. */
+  static isDefault(o: TopicRecord): boolean {
+    return (o.name === "") &&
+      (o.topicId === ZERO_UUID) &&
+      (o._unknownTaggedFields === null || o._unknownTaggedFields.length === 0);
+  }
+}
