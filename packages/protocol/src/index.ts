@@ -1,5 +1,6 @@
 export * from './codec-support.js';
 export * from './crc32c.js';
+export * from './frames.js';
 export * from './generated/index.js';
 export * from './message-class.js';
 export * from './reader.js';
