@@ -196,6 +196,9 @@ export function buildModel(spec: MessageSpec): MessageModel {
     const versions = intersect(parseVersions(f.versions), parent);
     const nullable = intersect(parseVersions(f.nullableVersions), versions);
     const tagged = intersect(parseVersions(f.taggedVersions), versions);
+    // Some definitions write the tag as a string ("tag": "0").
+    const tag = f.tag === undefined ? undefined : Number(f.tag);
+    if (tag !== undefined && !(Number.isInteger(tag) && tag >= 0)) throw new Error(`${where}: bad tag ${f.tag}`);
     if (!isEmpty(tagged) && f.tag === undefined) throw new Error(`${where}: taggedVersions without tag`);
     if (f.tag !== undefined && isEmpty(parseVersions(f.taggedVersions)))
       throw new Error(`${where}: tag without taggedVersions`);
@@ -231,7 +234,7 @@ export function buildModel(spec: MessageSpec): MessageModel {
       versions,
       nullable,
       tagged,
-      tag: f.tag,
+      tag,
       ignorable: f.ignorable === true,
       flexible: intersect(fieldFlexible, versions),
       canBeNull,

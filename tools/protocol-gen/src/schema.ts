@@ -14,7 +14,7 @@ export interface FieldSpec {
   versions?: string;
   nullableVersions?: string;
   taggedVersions?: string;
-  tag?: number;
+  tag?: number | string;
   default?: string | number | boolean | null;
   ignorable?: boolean;
   flexibleVersions?: string;
