@@ -58,12 +58,12 @@ export class Reader {
   }
 
   private checkLength(length: number, what: string): boolean {
-    if (length > this.maxLength) {
-      this.fail(`${what} length ${length} exceeds the limit of ${this.maxLength}`);
-      return false;
-    }
     if (length > this.end - this.pos) {
       this.fail(`${what} length ${length} exceeds the ${this.end - this.pos} bytes remaining`);
+      return false;
+    }
+    if (length > this.maxLength) {
+      this.fail(`${what} length ${length} exceeds the limit of ${this.maxLength}`);
       return false;
     }
     return true;
@@ -174,23 +174,43 @@ export class Reader {
 
   /** A zig-zag varlong; values outside the safe-integer range are an error. */
   varlong(): number {
+    const start = this.pos;
     let zz = 0;
     let mul = 1;
-    for (let i = 0; i < 10; i++) {
+    // Up to 7 bytes (49 bits) number arithmetic is exact; longer ones take the bigint path.
+    for (let i = 0; i < 7; i++) {
       if (this.pos >= this.end) {
         this.fail('varlong cut off');
         return 0;
       }
       const b = this.buf[this.pos++] as number;
       zz += (b & 0x7f) * mul;
+      if ((b & 0x80) === 0) return zz % 2 === 0 ? zz / 2 : -(zz + 1) / 2;
+      mul *= 128;
+    }
+    this.pos = start;
+    return this.longVarlong();
+  }
+
+  private longVarlong(): number {
+    let zz = 0n;
+    let shift = 0n;
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.end) {
+        this.fail('varlong cut off');
+        return 0;
+      }
+      const b = this.buf[this.pos++] as number;
+      zz |= BigInt(b & 0x7f) << shift;
       if ((b & 0x80) === 0) {
-        if (zz > Number.MAX_SAFE_INTEGER) {
+        const v = Number((zz >> 1n) ^ -(zz & 1n));
+        if (!Number.isSafeInteger(v)) {
           this.fail('varlong outside the safe integer range');
           return 0;
         }
-        return zz % 2 === 0 ? zz / 2 : -(zz + 1) / 2;
+        return v;
       }
-      mul *= 128;
+      shift += 7n;
     }
     this.fail('varlong longer than 10 bytes');
     return 0;
@@ -285,6 +305,7 @@ export class Reader {
    */
   arrayLength(): number {
     const length = this.int32();
+    if (this.error !== null) return -1;
     if (length < 0) return length === -1 ? -1 : this.badLength(length, -1);
     return this.checkLength(length, 'array') ? length : -1;
   }

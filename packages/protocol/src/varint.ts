@@ -24,8 +24,14 @@ export function sizeOfVarint(value: number): number {
   return sizeOfUnsignedVarint(((value << 1) ^ (value >> 31)) >>> 0);
 }
 
+/** Beyond this magnitude the zig-zag value (2|v|) no longer fits a double exactly. */
+const VARLONG_FAST_MAX = 2 ** 52;
+
 /** Bytes a zig-zag varlong takes; `value` must be a safe integer. */
 export function sizeOfVarlong(value: number): number {
+  if (value > VARLONG_FAST_MAX || value < -VARLONG_FAST_MAX) {
+    return sizeOfUnsignedBig(zigZagBig(value));
+  }
   let zz = value >= 0 ? value * 2 : -value * 2 - 1;
   let size = 1;
   while (zz >= 0x80) {
@@ -53,6 +59,15 @@ export function writeVarint(buf: Uint8Array, offset: number, value: number): num
 
 /** Writes a zig-zag varlong (safe integer) at `offset`; returns the offset after it. */
 export function writeVarlong(buf: Uint8Array, offset: number, value: number): number {
+  if (value > VARLONG_FAST_MAX || value < -VARLONG_FAST_MAX) {
+    let big = zigZagBig(value);
+    while (big >= 0x80n) {
+      buf[offset++] = Number(big & 0x7fn) | 0x80;
+      big >>= 7n;
+    }
+    buf[offset++] = Number(big);
+    return offset;
+  }
   let zz = value >= 0 ? value * 2 : -value * 2 - 1;
   while (zz >= 0x80) {
     buf[offset++] = (zz % 128) | 0x80;
@@ -60,4 +75,18 @@ export function writeVarlong(buf: Uint8Array, offset: number, value: number): nu
   }
   buf[offset++] = zz;
   return offset;
+}
+
+function zigZagBig(value: number): bigint {
+  const v = BigInt(value);
+  return v >= 0n ? v << 1n : (-v << 1n) - 1n;
+}
+
+function sizeOfUnsignedBig(value: bigint): number {
+  let size = 1;
+  while (value >= 0x80n) {
+    value >>= 7n;
+    size++;
+  }
+  return size;
 }
