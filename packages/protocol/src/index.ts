@@ -7,3 +7,5 @@ export * from './reader.js';
 export * from './uuid.js';
 export * from './varint.js';
 export * from './writer.js';
+export * from './compression/index.js';
+export * from './record-batch/index.js';
