@@ -3,7 +3,6 @@
  * Metadata with 1,000 partitions, Produce and Fetch requests and responses.
  */
 
-import type { FetchRequest as FetchRequestMessage } from '../generated/messages/fetch-request.js';
 import * as fetchRequest from '../generated/messages/fetch-request.js';
 import * as fetchResponse from '../generated/messages/fetch-response.js';
 import * as metadata from '../generated/messages/metadata-response.js';
