@@ -60,7 +60,7 @@ function records(count: number, valueBytes: number, seed = 7): RecordInput[] {
     const value = `{"user":"user-${next() % 10_000}","id":"${next().toString(16)}","pad":"`;
     out.push({
       key: `user-${next() % 10_000}`,
-      value: value + 'x'.repeat(Math.max(0, valueBytes - value.length - 2)) + '"}',
+      value: `${value}${'x'.repeat(Math.max(0, valueBytes - value.length - 2))}"}`,
       timestamp: 1_700_000_000_000 + i,
     });
   }
