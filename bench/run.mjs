@@ -30,15 +30,9 @@ if (all || wanted.has('protocol')) {
 }
 
 if (all || wanted.has('compression')) {
-  try {
-    const mod = await import('../packages/protocol/dist/compression/bench.js');
-    const rows = await mod.benchCompression();
-    console.log('## Compression codecs\n');
-    console.log(mod.formatCompressionTable ? mod.formatCompressionTable(rows) : JSON.stringify(rows, null, 2));
-    console.log();
-  } catch (e) {
-    console.log(`(compression benchmark unavailable: ${e.message})\n`);
-  }
+  console.log('## Compression codecs (1 MiB of JSON-like records)\n');
+  await import('./compression.mjs');
+  console.log();
 }
 
 if (all || wanted.has('storage')) {
