@@ -361,20 +361,23 @@ export class PartitionLog {
       const batch = records.subarray(info.position, info.position + info.size);
       this.maybeRoll(info.size, info.lastOffset - info.baseOffset, info.maxTimestamp);
       const segment = this.active();
-      const placed: BatchInfo = { ...info, baseOffset: batchBase, lastOffset, position: segment.size };
-      segment.track(placed);
-      this.enqueueBytes(segment, placed.position, batch, lastOffset + 1, info.recordCount);
+      // The info object is ours: turn it into the batch's place in the log.
+      info.baseOffset = batchBase;
+      info.lastOffset = lastOffset;
+      info.position = segment.size;
+      segment.track(info);
+      this.enqueueBytes(segment, info.position, batch, lastOffset + 1, info.recordCount);
       this.logEndOffset = lastOffset + 1;
       if (baseOffset < 0) baseOffset = batchBase;
       if (info.maxTimestamp > maxTimestamp) maxTimestamp = info.maxTimestamp;
     }
-    const done = new Promise<void>((resolve, reject) => {
+    const result: AppendResult = { baseOffset, lastOffset: this.logEndOffset - 1, maxTimestamp, batches: infos.length };
+    const done = new Promise<AppendResult>((resolve, reject) => {
       const last = this.queue[this.queue.length - 1] as PendingWrite;
-      last.waiters.push({ resolve, reject });
+      last.waiters.push({ resolve: () => resolve(result), reject });
     });
     this.schedule();
-    const result: AppendResult = { baseOffset, lastOffset: this.logEndOffset - 1, maxTimestamp, batches: infos.length };
-    return done.then(() => result);
+    return done;
   }
 
   /** Rolls to a new segment before an append of `bytes` if the active one is full or old. */
@@ -673,37 +676,89 @@ export class PartitionLog {
     const limit = Math.min(maxOffset, this.writtenOffset);
     const empty = { records: Buffer.alloc(0), firstOffset: offset, nextOffset: offset };
     if (offset >= limit) return empty;
-    let index = this.segments.indexOf(this.segmentFor(offset) as LogSegment);
-    while (index >= 0 && index < this.segments.length) {
+    for (
+      let index = this.segments.indexOf(this.segmentFor(offset) as LogSegment);
+      index < this.segments.length;
+      index++
+    ) {
+      if (index < 0) return empty;
       const segment = this.segments[index] as LogSegment;
-      const batch = await segment.findBatch(offset);
-      if (batch === null) {
-        // Offset is past this segment's data (a gap left by compaction): try the next one.
-        index++;
-        continue;
-      }
-      if (batch.lastOffset >= limit) return empty;
-      // Gather whole batches that fit, walking headers from the first one.
-      let end = batch.position;
-      let nextOffset = batch.baseOffset;
-      const endPosition = segment.size;
-      await scanBatches(segment.file, batch.position, endPosition, false, (b) => {
-        if (b.lastOffset >= limit) return false;
-        const fits = b.position + b.size - batch.position <= maxBytes;
-        if (!fits && !(minOneBatch && end === batch.position)) return false;
-        end = b.position + b.size;
-        nextOffset = b.lastOffset + 1;
-        return fits;
-      });
-      if (end === batch.position)
-        return { records: Buffer.alloc(0), firstOffset: batch.baseOffset, nextOffset: offset };
-      const records = await segment.read(batch.position, end - batch.position);
-      // Pair assertion: what we hand out is what we indexed.
-      if (records.length !== end - batch.position)
-        throw new LogError('KAFKA_STORAGE_ERROR', `short read in segment ${segment.baseOffset}`);
-      return { records, firstOffset: batch.baseOffset, nextOffset };
+      const result = await this.readFromSegment(segment, offset, maxBytes, limit, minOneBatch);
+      // null: every batch of this segment is below `offset` (a gap left by compaction).
+      if (result !== null) return result;
     }
     return empty;
+  }
+
+  /**
+   * One read from the index position, sized for the budget plus the index gap, parsed in
+   * memory: usually a single file read per fetch. The records returned are a view into
+   * that read buffer.
+   */
+  private async readFromSegment(
+    segment: LogSegment,
+    offset: number,
+    maxBytes: number,
+    limit: number,
+    minOneBatch: boolean,
+  ): Promise<ReadResult | null> {
+    let position = segment.lookupPosition(offset);
+    const slack = 2 * this.config.indexIntervalBytes + HEADER_BYTES;
+    let want = maxBytes + slack;
+    for (;;) {
+      const available = segment.size - position;
+      if (available <= 0) return null;
+      const buf = await segment.read(position, Math.min(available, want));
+      let at = 0;
+      let first = -1;
+      let end = -1;
+      let firstOffset = offset;
+      let nextOffset = offset;
+      let needMore = 0;
+      let atLimit = false;
+      while (at + HEADER_BYTES <= buf.length) {
+        const info = readBatchInfo(buf, at, position + at);
+        if (info.size < HEADER_BYTES)
+          throw new LogError(
+            'KAFKA_STORAGE_ERROR',
+            `corrupt batch at ${info.position} in segment ${segment.baseOffset}`,
+          );
+        if (at + info.size > buf.length) {
+          needMore = info.size;
+          break;
+        }
+        if (info.lastOffset < offset) {
+          at += info.size;
+          continue;
+        }
+        if (info.lastOffset >= limit) {
+          atLimit = true;
+          break;
+        }
+        if (first >= 0 && at + info.size - first > maxBytes) break;
+        if (first < 0) {
+          if (info.size > maxBytes && !minOneBatch)
+            return { records: Buffer.alloc(0), firstOffset: info.baseOffset, nextOffset: offset };
+          first = at;
+          firstOffset = info.baseOffset;
+        }
+        end = at + info.size;
+        nextOffset = info.lastOffset + 1;
+        at += info.size;
+      }
+      if (first >= 0) return { records: buf.subarray(first, end), firstOffset, nextOffset };
+      if (atLimit) return { records: Buffer.alloc(0), firstOffset: offset, nextOffset: offset };
+      // Nothing whole in this buffer: the segment ended, or the next batch is cut off.
+      if (needMore === 0 && position + at + HEADER_BYTES > segment.size) return null;
+      if (at === 0 && needMore <= buf.length) {
+        throw new LogError(
+          'KAFKA_STORAGE_ERROR',
+          `short read at ${position} in segment ${segment.baseOffset} of ${this.dir}`,
+        );
+      }
+      position += at;
+      want = Math.max(needMore, maxBytes + slack);
+    }
   }
 
   /**
