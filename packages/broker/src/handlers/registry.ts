@@ -1,0 +1,34 @@
+/**
+ * Every API handler Gregor has, indexed by apiKey. This one list drives dispatch and the
+ * ApiVersions answer.
+ */
+import { apiVersionsHandler } from './api-versions.js';
+import type { ApiHandler } from './handler.js';
+import { metadataHandler } from './metadata.js';
+
+let table: (ApiHandler | undefined)[] | null = null;
+let list: ApiHandler[] | null = null;
+
+function all(): ApiHandler[] {
+  return [apiVersionsHandler, metadataHandler];
+}
+
+function build(): void {
+  list = all().sort((a, b) => a.apiKey - b.apiKey);
+  table = [];
+  for (const h of list) {
+    if (table[h.apiKey] !== undefined) throw new Error(`two handlers for apiKey ${h.apiKey}`);
+    table[h.apiKey] = h;
+  }
+}
+
+/** Handlers sorted by apiKey. */
+export function handlers(): readonly ApiHandler[] {
+  if (list === null) build();
+  return list as ApiHandler[];
+}
+
+export function handlerFor(apiKey: number): ApiHandler | undefined {
+  if (table === null) build();
+  return apiKey >= 0 ? (table as (ApiHandler | undefined)[])[apiKey] : undefined;
+}

@@ -1,0 +1,297 @@
+/**
+ * One client connection: framing (int32 size, then the request), limits, and responses
+ * written strictly in request order.
+ *
+ * - A size above `socket.request.max.bytes` (or negative) closes the connection, as
+ *   Kafka does: the stream cannot be resynchronised.
+ * - The request's bytes are charged to the broker-wide memory pool as soon as its size
+ *   is known, before they are gathered or decoded; while the pool is spent the socket
+ *   is paused.
+ * - At most `maxInFlight` requests of one connection are being handled at once; more
+ *   pipelined requests wait in the socket (reading is paused).
+ * - Responses go out in request order whatever order handlers finish in; a request with
+ *   no response (Produce with acks=0) keeps its place and sends nothing.
+ * - When the socket's write buffer is full (a slow reader), reading stops until it
+ *   drains: a client that does not read its responses cannot make the broker buffer
+ *   without bound.
+ */
+import type { Socket } from 'node:net';
+import type { MemoryPool } from './memory-pool.js';
+
+export interface ConnectionLimits {
+  /** socket.request.max.bytes */
+  maxRequestBytes: number;
+  /** Requests of one connection handled at once. */
+  maxInFlight: number;
+}
+
+/** What a handler gives back: response bytes, nothing (no response), or 'close'. */
+export type HandlerResult = Buffer | readonly Buffer[] | null | 'close';
+
+export type FrameHandler = (frame: Buffer, connection: Connection) => Promise<HandlerResult>;
+
+export interface ConnectionEvents {
+  onClose(connection: Connection): void;
+  onProtocolError(connection: Connection, message: string): void;
+  onHandlerError(connection: Connection, error: unknown): void;
+}
+
+interface Slot {
+  done: boolean;
+  result: HandlerResult;
+  reserved: number;
+}
+
+/** Writes beyond this many buffered bytes pause reading until the socket drains. */
+const WRITE_BUFFER_HIGH_BYTES = 4 * 1024 * 1024;
+
+export class Connection {
+  readonly id: string;
+  readonly remoteAddress: string;
+  lastActiveMs: number;
+  private readonly inbox: Buffer[] = [];
+  private inboxBytes = 0;
+  /** Size of the frame being gathered, -1 between frames. */
+  private pendingSize = -1;
+  /** The pending frame's bytes are reserved in the pool. */
+  private pendingReserved = false;
+  private readonly slots: Slot[] = [];
+  private waitingForMemory: (() => void) | null = null;
+  private waitingForDrain = false;
+  private closing = false;
+  private closed = false;
+  private readPaused = false;
+
+  constructor(
+    readonly socket: Socket,
+    readonly listenerName: string,
+    private readonly pool: MemoryPool,
+    private readonly limits: ConnectionLimits,
+    private readonly handler: FrameHandler,
+    private readonly events: ConnectionEvents,
+    private readonly now: () => number,
+  ) {
+    this.remoteAddress = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    this.id = `${socket.localAddress ?? '?'}:${socket.localPort ?? '?'}-${this.remoteAddress}`;
+    this.lastActiveMs = now();
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.onDrain());
+    socket.on('error', () => this.destroy());
+    socket.on('close', () => this.destroy());
+  }
+
+  get inFlight(): number {
+    return this.slots.length;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closing) return;
+    this.lastActiveMs = this.now();
+    this.inbox.push(chunk);
+    this.inboxBytes += chunk.length;
+    this.process();
+  }
+
+  /** Takes `n` bytes off the front of the inbox (a view when they lie in one chunk). */
+  private take(n: number): Buffer {
+    const first = this.inbox[0] as Buffer;
+    let out: Buffer;
+    if (first.length >= n) {
+      out = first.subarray(0, n);
+      if (first.length === n) this.inbox.shift();
+      else this.inbox[0] = first.subarray(n);
+    } else {
+      out = Buffer.allocUnsafe(n);
+      let at = 0;
+      while (at < n) {
+        const c = this.inbox[0] as Buffer;
+        const k = Math.min(c.length, n - at);
+        c.copy(out, at, 0, k);
+        at += k;
+        if (k === c.length) this.inbox.shift();
+        else this.inbox[0] = c.subarray(k);
+      }
+    }
+    this.inboxBytes -= n;
+    return out;
+  }
+
+  private process(): void {
+    while (!this.closing && this.waitingForMemory === null) {
+      if (this.pendingSize < 0) {
+        if (this.inboxBytes < 4) break;
+        const size = this.take(4).readInt32BE(0);
+        if (size < 0 || size > this.limits.maxRequestBytes) {
+          this.protocolError(
+            `request size ${size} is outside [0, ${this.limits.maxRequestBytes}] (socket.request.max.bytes)`,
+          );
+          return;
+        }
+        this.pendingSize = size;
+      }
+      if (this.slots.length >= this.limits.maxInFlight || this.waitingForDrain) {
+        this.pauseReading();
+        return;
+      }
+      const size = this.pendingSize;
+      if (!this.reserved()) return;
+      if (this.inboxBytes < size) {
+        // The memory is held while the rest of the frame arrives.
+        this.resumeReading();
+        return;
+      }
+      this.pendingSize = -1;
+      this.pendingReserved = false;
+      this.dispatch(this.take(size), size);
+    }
+    if (
+      !this.closing &&
+      this.waitingForMemory === null &&
+      this.slots.length < this.limits.maxInFlight &&
+      !this.waitingForDrain
+    ) {
+      this.resumeReading();
+    }
+  }
+
+  /** Reserves the pending frame's bytes once; false while waiting for the pool. */
+  private reserved(): boolean {
+    if (this.pendingReserved) return true;
+    const size = this.pendingSize;
+    if (this.pool.tryReserve(size)) {
+      this.pendingReserved = true;
+      return true;
+    }
+    this.pauseReading();
+    this.waitingForMemory = this.pool.whenAvailable(size, () => {
+      this.waitingForMemory = null;
+      if (this.closing) {
+        this.pool.release(size);
+        return;
+      }
+      this.pendingReserved = true;
+      this.process();
+    });
+    return false;
+  }
+
+  private dispatch(frame: Buffer, reserved: number): void {
+    const slot: Slot = { done: false, result: null, reserved };
+    this.slots.push(slot);
+    let promise: Promise<HandlerResult>;
+    try {
+      promise = this.handler(frame, this);
+    } catch (e) {
+      promise = Promise.reject(e);
+    }
+    promise.then(
+      (result) => {
+        slot.done = true;
+        slot.result = result;
+        this.flush();
+      },
+      (error: unknown) => {
+        this.events.onHandlerError(this, error);
+        slot.done = true;
+        slot.result = 'close';
+        this.flush();
+      },
+    );
+  }
+
+  /** Writes finished responses from the front of the queue, in order. */
+  private flush(): void {
+    let corked = false;
+    while (this.slots.length > 0 && (this.slots[0] as Slot).done) {
+      const slot = this.slots.shift() as Slot;
+      this.pool.release(slot.reserved);
+      if (this.closed) continue;
+      const result = slot.result;
+      if (result === 'close') {
+        this.closeAfterWrites();
+        continue;
+      }
+      if (result === null || this.closing) continue;
+      if (!corked) {
+        this.socket.cork();
+        corked = true;
+      }
+      if (Buffer.isBuffer(result)) this.socket.write(result);
+      else for (const chunk of result) this.socket.write(chunk);
+    }
+    if (corked) this.socket.uncork();
+    if (this.closed) return;
+    this.lastActiveMs = this.now();
+    if (this.socket.writableLength > WRITE_BUFFER_HIGH_BYTES) {
+      this.waitingForDrain = true;
+      this.pauseReading();
+    }
+    if (this.closing) {
+      if (this.slots.length === 0) this.socket.end();
+      return;
+    }
+    this.process();
+  }
+
+  private onDrain(): void {
+    if (!this.waitingForDrain) return;
+    this.waitingForDrain = false;
+    this.process();
+  }
+
+  private pauseReading(): void {
+    if (!this.readPaused) {
+      this.readPaused = true;
+      this.socket.pause();
+    }
+  }
+
+  private resumeReading(): void {
+    if (this.readPaused && !this.closing) {
+      this.readPaused = false;
+      this.socket.resume();
+    }
+  }
+
+  private protocolError(message: string): void {
+    this.events.onProtocolError(this, message);
+    this.closeAfterWrites();
+  }
+
+  /** Stops reading; closes once every earlier response has been written. */
+  closeAfterWrites(): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.pauseReading();
+    this.releasePending();
+    if (this.slots.length === 0) this.socket.end();
+  }
+
+  private releasePending(): void {
+    if (this.waitingForMemory !== null) {
+      this.waitingForMemory();
+      this.waitingForMemory = null;
+    }
+    if (this.pendingReserved) {
+      this.pool.release(this.pendingSize);
+      this.pendingReserved = false;
+    }
+    this.inbox.length = 0;
+    this.inboxBytes = 0;
+  }
+
+  /** Closes at once (idle reaping, shutdown, socket errors). */
+  destroy(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closing = true;
+    this.releasePending();
+    this.socket.destroy();
+    this.events.onClose(this);
+  }
+}
