@@ -14,6 +14,7 @@ import { createDispatcher } from './handlers/dispatch.js';
 import { Controller } from './metadata/controller.js';
 import type { MetadataImage } from './metadata/image.js';
 import { MetadataLog } from './metadata/metadata-log.js';
+import { FetchSessionCache } from './partition/fetch-session.js';
 import { ReplicaManager } from './partition/replica-manager.js';
 import { MemoryPool } from './server/memory-pool.js';
 import type { BoundListener, ListenerSpec } from './server/socket-server.js';
@@ -46,6 +47,8 @@ export interface BrokerSettings {
   messageMaxBytes: number;
   /** fetch.max.bytes */
   fetchMaxBytes: number;
+  /** The broker's values for topic configs (log.retention.ms → retention.ms, ...), by topic config name. */
+  topicDefaults: ReadonlyMap<string, string>;
   /** gregor.log.durable: acks=-1 waits for fsync. */
   durable: boolean;
   logConfigFor(topicConfigs: ReadonlyMap<string, string>): Partial<LogConfig>;
@@ -54,6 +57,7 @@ export interface BrokerSettings {
 
 export class Broker {
   readonly limits: { maxRequestBytes: number };
+  readonly fetchSessions = new FetchSessionCache();
   private metadataLog: MetadataLog | null = null;
   private controllerInstance: Controller | null = null;
   private replicas: ReplicaManager | null = null;

@@ -40,6 +40,7 @@ export function testSettings(logDir: string, overrides: Partial<BrokerSettings> 
     messageMaxBytes: 1048588,
     fetchMaxBytes: 57671680,
     durable: true,
+    topicDefaults: new Map(),
     logConfigFor: (): Partial<LogConfig> => ({}),
     housekeeping: { retentionCheckMs: 300000, flushCheckMs: Number.MAX_SAFE_INTEGER, checkpointMs: 60000 },
     ...overrides,

@@ -119,6 +119,29 @@ export function encodeResponse(api: ApiSpec, version: number, correlationId: num
   return w.finish();
 }
 
+/**
+ * Encodes a response frame whose record blobs are not copied: the result is a list of
+ * chunks (the response's own bytes with the record buffers between them) for a gather
+ * write. `recordBytes` is the total length of the non-null record blobs in `body`.
+ */
+export function encodeResponseSpliced(
+  api: ApiSpec,
+  version: number,
+  correlationId: number,
+  body: object,
+  recordBytes: number,
+): Buffer[] {
+  const hv = responseHeaderVersion(api, version);
+  const header = new ResponseHeader();
+  header.correlationId = correlationId;
+  const size = ResponseHeader.size(hv, header) + api.response.size(version, body);
+  const w = Writer.splicing(4 + size - recordBytes);
+  w.int32(size);
+  ResponseHeader.write(w, hv, header);
+  api.response.write(w, version, body);
+  return w.finishChunks();
+}
+
 /** Decodes a response frame body (after the size) for `api` at `version`. */
 export function decodeResponse(
   api: ApiSpec,

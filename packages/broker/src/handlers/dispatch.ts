@@ -9,7 +9,7 @@
  * ranges (KIP-511).
  */
 import type { ApiSpec } from '@gregor/protocol';
-import { API_TABLE, ApiKey, decodeRequest, ErrorCode, encodeResponse } from '@gregor/protocol';
+import { API_TABLE, ApiKey, decodeRequest, ErrorCode, encodeResponse, encodeResponseSpliced } from '@gregor/protocol';
 import type { Broker } from '../broker.js';
 import type { Connection, HandlerResult } from '../server/connection.js';
 import { supportedApiVersions } from './api-versions.js';
@@ -52,6 +52,9 @@ export function createDispatcher(broker: Broker): (frame: Buffer, connection: Co
     }
     const response = await handler.handle(ctx, body);
     if (response === null) return null;
+    if (handler.recordBytes !== undefined) {
+      return encodeResponseSpliced(api, version, header.correlationId, response, handler.recordBytes(response));
+    }
     return encodeResponse(api, version, header.correlationId, response);
   };
 }

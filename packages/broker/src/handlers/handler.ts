@@ -28,6 +28,11 @@ export interface ApiHandler<Req extends object = object, Res extends object = ob
   readonly advertisedMinVersion?: number;
   /** The response, or null when the protocol sends none (Produce with acks=0). */
   handle(ctx: RequestContext, request: Req): Promise<Res | null> | Res | null;
+  /**
+   * Total bytes of record blobs in `response`, for responses written with the record
+   * bytes spliced in rather than copied (Fetch).
+   */
+  recordBytes?(response: Res): number;
   /** A response carrying `errorCode` for every part of `request` (UNSUPPORTED_VERSION, ...). */
   errorResponse(ctx: RequestContext, request: Req, errorCode: number): Res;
 }

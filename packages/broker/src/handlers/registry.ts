@@ -3,14 +3,17 @@
  * ApiVersions answer.
  */
 import { apiVersionsHandler } from './api-versions.js';
+import { fetchHandler } from './fetch.js';
 import type { ApiHandler } from './handler.js';
+import { listOffsetsHandler } from './list-offsets.js';
 import { metadataHandler } from './metadata.js';
+import { produceHandler } from './produce.js';
 
 let table: (ApiHandler | undefined)[] | null = null;
 let list: ApiHandler[] | null = null;
 
 function all(): ApiHandler[] {
-  return [apiVersionsHandler, metadataHandler];
+  return [apiVersionsHandler, metadataHandler, produceHandler, fetchHandler, listOffsetsHandler];
 }
 
 function build(): void {

@@ -1,0 +1,331 @@
+/**
+ * Fetch (1), versions 4-17.
+ *
+ * Reads whole record batches from each partition's fetch offset, up to the partition's
+ * `partitionMaxBytes` and the response's `maxBytes`; the first partition with data gets
+ * at least one batch even when it is larger, so a consumer always makes progress.
+ * Reads stop at the high watermark (read_uncommitted) or the last stable offset
+ * (read_committed; with read_committed the aborted transactions overlapping the data
+ * are listed). An offset outside [log start, log end] is OFFSET_OUT_OF_RANGE; a leader
+ * epoch newer than ours is UNKNOWN_LEADER_EPOCH, an older one FENCED_LEADER_EPOCH.
+ *
+ * Long poll: when fewer than `minBytes` are ready, the request waits up to `maxWaitMs`
+ * and is woken by the first append to any of its partitions (never a timer loop).
+ * Sessions (v7+, KIP-227): see partition/fetch-session.ts. v13+ names topics by id.
+ * Record bytes are spliced into the response (gather write), not copied.
+ */
+import type { Uuid } from '@gregor/protocol';
+import { ApiKey, ErrorCode, type FetchRequest, FetchResponse, ZERO_UUID } from '@gregor/protocol';
+import type { FetchPartition, FetchTopic } from '@gregor/protocol/generated/messages/fetch-request';
+import {
+  AbortedTransaction,
+  FetchableTopicResponse,
+  PartitionData,
+} from '@gregor/protocol/generated/messages/fetch-response';
+import { LogError } from '@gregor/storage';
+import type { Broker } from '../broker.js';
+import type { FetchSession, SessionPartition } from '../partition/fetch-session.js';
+import { FetchSession as Session } from '../partition/fetch-session.js';
+import type { Partition } from '../partition/partition.js';
+import type { ApiHandler } from './handler.js';
+import { defineHandler } from './handler.js';
+
+const READ_COMMITTED = 1;
+const FINAL_EPOCH = -1;
+const INITIAL_EPOCH = 0;
+
+interface Wanted {
+  topic: string;
+  topicId: Uuid;
+  partition: number;
+  fetchOffset: number;
+  maxBytes: number;
+  currentLeaderEpoch: number;
+  /** Session state to update with what this response says (null without a session). */
+  state: SessionPartition | null;
+}
+
+function resolveTopic(
+  broker: Broker,
+  version: number,
+  t: { topic: string; topicId: Uuid },
+): { name: string; topicId: Uuid } | null {
+  const image = broker.metadata;
+  if (version >= 13) {
+    const topic = image.topicsById.get(t.topicId);
+    return topic === undefined ? null : { name: topic.name, topicId: topic.topicId };
+  }
+  const topic = image.topicsByName.get(t.topic);
+  return { name: t.topic, topicId: topic?.topicId ?? ZERO_UUID };
+}
+
+function partitionData(index: number, errorCode: number): PartitionData {
+  const p = new PartitionData();
+  p.partitionIndex = index;
+  p.errorCode = errorCode;
+  p.highWatermark = -1n;
+  p.lastStableOffset = -1n;
+  p.logStartOffset = -1n;
+  p.abortedTransactions = null;
+  p.records = null;
+  return p;
+}
+
+interface ReadOutcome {
+  data: PartitionData;
+  bytes: number;
+  partition: Partition | null;
+}
+
+async function readOne(
+  broker: Broker,
+  w: Wanted,
+  isolation: number,
+  budget: number,
+  minOneBatch: boolean,
+  unknownId: boolean,
+): Promise<ReadOutcome> {
+  if (unknownId) return { data: partitionData(w.partition, ErrorCode.UNKNOWN_TOPIC_ID), bytes: 0, partition: null };
+  const lookup = await broker.replicaManager.lookup(w.topic, w.partition);
+  if (lookup.partition === null)
+    return { data: partitionData(w.partition, lookup.errorCode), bytes: 0, partition: null };
+  const p = lookup.partition;
+  const data = partitionData(w.partition, ErrorCode.NONE);
+  if (w.currentLeaderEpoch >= 0 && w.currentLeaderEpoch !== p.leaderEpoch) {
+    data.errorCode =
+      w.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH;
+    return { data, bytes: 0, partition: p };
+  }
+  const hw = p.highWatermark;
+  // Transactions are not served yet, so nothing is undecided: the last stable offset is the high watermark.
+  const lso = hw;
+  data.highWatermark = BigInt(hw);
+  data.lastStableOffset = BigInt(lso);
+  data.logStartOffset = BigInt(p.logStartOffset);
+  if (w.fetchOffset < p.logStartOffset || w.fetchOffset > p.logEndOffset) {
+    data.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE;
+    return { data, bytes: 0, partition: p };
+  }
+  const limit = isolation === READ_COMMITTED ? lso : hw;
+  const maxBytes = Math.min(w.maxBytes, budget);
+  if (w.fetchOffset >= limit || (maxBytes <= 0 && !minOneBatch)) {
+    data.records = Buffer.alloc(0);
+    if (isolation === READ_COMMITTED) data.abortedTransactions = [];
+    return { data, bytes: 0, partition: p };
+  }
+  try {
+    const read = await p.log.read(w.fetchOffset, Math.max(0, maxBytes), limit, minOneBatch);
+    data.records = read.records;
+    if (isolation === READ_COMMITTED) {
+      data.abortedTransactions = p.log.collectAbortedTxns(w.fetchOffset, read.nextOffset).map((t) => {
+        const a = new AbortedTransaction();
+        a.producerId = BigInt(t.producerId);
+        a.firstOffset = BigInt(t.firstOffset);
+        return a;
+      });
+    }
+    return { data, bytes: read.records.length, partition: p };
+  } catch (e) {
+    if (e instanceof LogError) {
+      data.errorCode = ErrorCode[e.errorCode];
+      return { data, bytes: 0, partition: p };
+    }
+    throw e;
+  }
+}
+
+/** True when the partition's answer differs from what the session last sent (or has records). */
+function isNews(state: SessionPartition, data: PartitionData): boolean {
+  return (
+    (data.records !== null && data.records.length > 0) ||
+    data.errorCode !== state.lastErrorCode ||
+    Number(data.highWatermark) !== state.lastHighWatermark ||
+    Number(data.logStartOffset) !== state.lastLogStartOffset ||
+    Number(data.lastStableOffset) !== state.lastStableOffset
+  );
+}
+
+function remember(state: SessionPartition, data: PartitionData): void {
+  state.lastErrorCode = data.errorCode;
+  state.lastHighWatermark = Number(data.highWatermark);
+  state.lastLogStartOffset = Number(data.logStartOffset);
+  state.lastStableOffset = Number(data.lastStableOffset);
+}
+
+function sessionPartition(topic: string, topicId: Uuid, fp: FetchPartition): SessionPartition {
+  return {
+    topic,
+    topicId,
+    partition: fp.partition,
+    fetchOffset: Number(fp.fetchOffset),
+    maxBytes: fp.partitionMaxBytes,
+    currentLeaderEpoch: fp.currentLeaderEpoch,
+    lastHighWatermark: -2,
+    lastLogStartOffset: -2,
+    lastStableOffset: -2,
+    lastErrorCode: -2,
+  };
+}
+
+function topError(errorCode: number, sessionId = 0): FetchResponse {
+  const r = new FetchResponse();
+  r.errorCode = errorCode;
+  r.sessionId = sessionId;
+  return r;
+}
+
+export const fetchHandler: ApiHandler = defineHandler<FetchRequest, FetchResponse>({
+  apiKey: ApiKey.Fetch,
+  minVersion: 4,
+  maxVersion: 17,
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
+    const sessions = broker.fetchSessions;
+    const sessionId = version >= 7 ? request.sessionId : 0;
+    const epoch = version >= 7 ? request.sessionEpoch : FINAL_EPOCH;
+    let session: FetchSession | null = null;
+    let incremental = false;
+    const unknownIds = new Set<string>();
+
+    // Work out the partitions to answer for.
+    const wanted: Wanted[] = [];
+    const fromRequest = (topics: readonly FetchTopic[], into: FetchSession | null) => {
+      for (const t of topics) {
+        const resolved = resolveTopic(broker, version, t);
+        const name = resolved?.name ?? '';
+        const topicId = resolved?.topicId ?? t.topicId;
+        for (const fp of t.partitions) {
+          const state = sessionPartition(name, topicId, fp);
+          if (resolved === null) unknownIds.add(Session.key(topicId, name, fp.partition));
+          if (into !== null) into.partitions.set(Session.key(topicId, name, fp.partition), state);
+          else wanted.push({ ...state, state: null });
+        }
+      }
+    };
+    if (sessionId === 0 && epoch > INITIAL_EPOCH) return topError(ErrorCode.INVALID_FETCH_SESSION_EPOCH);
+    if (sessionId !== 0) {
+      const existing = sessions.get(sessionId);
+      if (epoch === FINAL_EPOCH) {
+        sessions.remove(sessionId);
+        fromRequest(request.topics, null);
+      } else if (existing === undefined) {
+        return topError(ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
+      } else if (epoch !== existing.nextEpoch) {
+        return topError(ErrorCode.INVALID_FETCH_SESSION_EPOCH);
+      } else {
+        session = existing;
+        incremental = true;
+        session.nextEpoch = epoch >= 0x7fffffff ? 1 : epoch + 1;
+        for (const forgotten of version >= 7 ? request.forgottenTopicsData : []) {
+          const resolved = resolveTopic(broker, version, forgotten);
+          const name = resolved?.name ?? forgotten.topic;
+          const topicId = resolved?.topicId ?? forgotten.topicId;
+          for (const p of forgotten.partitions) session.partitions.delete(Session.key(topicId, name, p));
+        }
+        for (const t of request.topics) {
+          const resolved = resolveTopic(broker, version, t);
+          const name = resolved?.name ?? '';
+          const topicId = resolved?.topicId ?? t.topicId;
+          for (const fp of t.partitions) {
+            const key = Session.key(topicId, name, fp.partition);
+            if (resolved === null) unknownIds.add(key);
+            const state = session.partitions.get(key);
+            if (state === undefined) session.partitions.set(key, sessionPartition(name, topicId, fp));
+            else {
+              state.fetchOffset = Number(fp.fetchOffset);
+              state.maxBytes = fp.partitionMaxBytes;
+              state.currentLeaderEpoch = fp.currentLeaderEpoch;
+            }
+          }
+        }
+      }
+    } else if (epoch === INITIAL_EPOCH && version >= 7) {
+      session = sessions.create();
+      fromRequest(request.topics, session);
+    } else {
+      fromRequest(request.topics, null);
+    }
+    if (session !== null) for (const state of session.partitions.values()) wanted.push({ ...state, state });
+
+    const isolation = request.isolationLevel;
+    const maxBytes = Math.min(request.maxBytes, broker.settings.fetchMaxBytes);
+    const deadline = Date.now() + Math.max(0, request.maxWaitMs);
+    for (;;) {
+      let budget = maxBytes;
+      let total = 0;
+      let firstData = true;
+      const outcomes: ReadOutcome[] = [];
+      for (const w of wanted) {
+        const outcome = await readOne(
+          broker,
+          w,
+          isolation,
+          budget,
+          firstData,
+          unknownIds.has(Session.key(w.topicId, w.topic, w.partition)),
+        );
+        if (outcome.bytes > 0) firstData = false;
+        budget -= outcome.bytes;
+        total += outcome.bytes;
+        outcomes.push(outcome);
+      }
+      const remaining = deadline - Date.now();
+      const anyError = outcomes.some((o) => o.data.errorCode !== ErrorCode.NONE);
+      if (total >= request.minBytes || remaining <= 0 || anyError || wanted.length === 0) {
+        return buildResponse(version, wanted, outcomes, session, incremental);
+      }
+      // Long poll: wait for an append to any of these partitions, or the deadline.
+      await new Promise<void>((resolve) => {
+        const removers: (() => void)[] = [];
+        const done = () => {
+          clearTimeout(timer);
+          for (const r of removers) r();
+          resolve();
+        };
+        const timer = setTimeout(done, remaining);
+        for (const o of outcomes) if (o.partition !== null) removers.push(o.partition.onAppend(done));
+      });
+    }
+  },
+  recordBytes(response) {
+    let n = 0;
+    for (const t of response.responses) for (const p of t.partitions) n += p.records?.length ?? 0;
+    return n;
+  },
+  errorResponse(_ctx, _request, errorCode) {
+    return topError(errorCode);
+  },
+});
+
+function buildResponse(
+  version: number,
+  wanted: readonly Wanted[],
+  outcomes: readonly ReadOutcome[],
+  session: FetchSession | null,
+  incremental: boolean,
+): FetchResponse {
+  const response = new FetchResponse();
+  response.sessionId = session?.id ?? 0;
+  const byTopic = new Map<string, FetchableTopicResponse>();
+  for (let i = 0; i < wanted.length; i++) {
+    const w = wanted[i] as Wanted;
+    const data = (outcomes[i] as ReadOutcome).data;
+    if (w.state !== null) {
+      const news = isNews(w.state, data);
+      remember(w.state, data);
+      if (incremental && !news) continue;
+    }
+    const key = `${w.topicId}:${w.topic}`;
+    let t = byTopic.get(key);
+    if (t === undefined) {
+      t = new FetchableTopicResponse();
+      if (version >= 13) t.topicId = w.topicId;
+      else t.topic = w.topic;
+      byTopic.set(key, t);
+      response.responses.push(t);
+    }
+    if (data.records === null) data.records = Buffer.alloc(0);
+    t.partitions.push(data);
+  }
+  return response;
+}

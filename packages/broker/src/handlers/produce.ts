@@ -1,0 +1,253 @@
+/**
+ * Produce (0), versions 3-11 served; 0-11 advertised (KAFKA-18659: librdkafka before
+ * 2.10 turns compression off unless ApiVersions lists Produce v0; v0-2 requests still
+ * get UNSUPPORTED_VERSION, as Kafka 4 does).
+ *
+ * Per partition: the one record batch a produce request may carry (magic 2) is checked
+ * from its header (size, magic, CRC-32C, Kafka's producer rules, max.message.bytes),
+ * its records are walked (decompressed first for compressed batches, off the event
+ * loop), record timestamps are held to message.timestamp.before/after.max.ms, a
+ * compacted topic refuses records without keys, LogAppendTime topics get the broker's
+ * clock stamped into the batch, and a topic whose compression.type is not 'producer'
+ * gets the batch recompressed. Then the log assigns offsets and appends.
+ *
+ * acks=0 sends no response at all; acks=1 answers once the batch is in the log file;
+ * acks=-1 also waits for fsync (gregor.log.durable; on a single node the in-sync replica
+ * set is this broker). Idempotent and transactional batches need the producer state of
+ * the exactly-once work: until it lands they get UNKNOWN_PRODUCER_ID /
+ * TRANSACTIONAL_ID_NOT_FOUND rather than being appended unchecked.
+ */
+import type { CompressionType } from '@gregor/protocol';
+import {
+  ApiKey,
+  buildRecordBatch,
+  Compression,
+  checkBatchRecordsAsync,
+  ErrorCode,
+  type ProduceRequest,
+  ProduceResponse,
+  RecordBatchError,
+  RecordBatchView,
+  readAllRecords,
+  readRecordsAsync,
+  setLogAppendTime,
+  validateRecordBatches,
+} from '@gregor/protocol';
+import type { PartitionProduceData, TopicProduceData } from '@gregor/protocol/generated/messages/produce-request';
+import {
+  BatchIndexAndErrorMessage,
+  PartitionProduceResponse,
+  TopicProduceResponse,
+} from '@gregor/protocol/generated/messages/produce-response';
+import { LogError } from '@gregor/storage';
+import type { Broker } from '../broker.js';
+import type { ProduceSettings } from '../partition/topic-settings.js';
+import { produceSettings } from '../partition/topic-settings.js';
+import type { ApiHandler } from './handler.js';
+import { defineHandler } from './handler.js';
+import { INTERNAL_TOPICS } from './metadata.js';
+
+const CODECS: Readonly<Record<string, CompressionType>> = {
+  uncompressed: Compression.NONE,
+  gzip: Compression.GZIP,
+  snappy: Compression.SNAPPY,
+  lz4: Compression.LZ4,
+  zstd: Compression.ZSTD,
+};
+
+function partitionResult(
+  index: number,
+  errorCode: number,
+  errorMessage: string | null = null,
+): PartitionProduceResponse {
+  const r = new PartitionProduceResponse();
+  r.index = index;
+  r.errorCode = errorCode;
+  r.baseOffset = -1n;
+  r.errorMessage = errorMessage;
+  return r;
+}
+
+/** Record-level checks; returns an error result or null. Decompresses off the event loop. */
+async function checkRecords(
+  batch: Buffer,
+  settings: ProduceSettings,
+  version: number,
+  index: number,
+): Promise<PartitionProduceResponse | null> {
+  const view = new RecordBatchView(batch, 0);
+  const needWalk =
+    settings.compacted ||
+    settings.timestampBeforeMaxMs < Number.MAX_SAFE_INTEGER ||
+    settings.timestampAfterMaxMs < Number.MAX_SAFE_INTEGER;
+  try {
+    if (!needWalk) {
+      // Uncompressed records were walked by validateRecordBatches(checkRecords).
+      if (view.compression !== Compression.NONE) await checkBatchRecordsAsync(batch, 0, { verifyCrc: false });
+      return null;
+    }
+    const now = Date.now();
+    let i = 0;
+    for (const record of await readRecordsAsync(batch, 0, { verifyCrc: false })) {
+      if (settings.compacted && record.key === null) {
+        const message = 'Compacted topic cannot accept message without key.';
+        const r = partitionResult(index, ErrorCode.INVALID_RECORD, message);
+        if (version >= 8) {
+          const recordError = new BatchIndexAndErrorMessage();
+          recordError.batchIndex = i;
+          recordError.batchIndexErrorMessage = message;
+          r.recordErrors.push(recordError);
+        }
+        return r;
+      }
+      if (
+        !settings.logAppendTime &&
+        (record.timestamp < now - settings.timestampBeforeMaxMs ||
+          record.timestamp > now + settings.timestampAfterMaxMs)
+      ) {
+        return partitionResult(
+          index,
+          ErrorCode.INVALID_TIMESTAMP,
+          `Timestamp ${record.timestamp} of message with offset ${i} is out of range: it must be within [${now - settings.timestampBeforeMaxMs}, ${now + settings.timestampAfterMaxMs}].`,
+        );
+      }
+      i++;
+    }
+    return null;
+  } catch (e) {
+    if (e instanceof RecordBatchError) return partitionResult(index, e.errorCode, e.message);
+    throw e;
+  }
+}
+
+/** Rebuilds the batch with the topic's codec (compression.type other than 'producer'). */
+function recompress(batch: Buffer, codec: CompressionType): Buffer {
+  const view = new RecordBatchView(batch, 0);
+  if (view.compression === codec) return batch;
+  const records = readAllRecords(batch, 0, { verifyCrc: false }).map((r) => ({
+    key: r.key,
+    value: r.value,
+    headers: r.headers.map((h) => ({ key: h.key, value: h.value })),
+    timestamp: r.timestamp,
+    offsetDelta: r.offset - view.baseOffset,
+  }));
+  return buildRecordBatch({
+    records,
+    compression: codec,
+    producerId: view.producerId,
+    producerEpoch: view.producerEpoch,
+    baseSequence: view.baseSequence,
+    transactional: view.isTransactional,
+    timestampType: view.timestampType,
+  });
+}
+
+async function producePartition(
+  broker: Broker,
+  topic: string,
+  data: PartitionProduceData,
+  acks: number,
+  version: number,
+): Promise<PartitionProduceResponse> {
+  const index = data.index;
+  if (INTERNAL_TOPICS.has(topic))
+    return partitionResult(index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${topic}`);
+  const lookup = await broker.replicaManager.lookup(topic, index);
+  if (lookup.partition === null) return partitionResult(index, lookup.errorCode);
+  const partition = lookup.partition;
+  if (data.records === null || data.records.length === 0)
+    return partitionResult(index, ErrorCode.INVALID_RECORD, 'Produce request has no record batch for this partition.');
+  const settings = produceSettings(broker, topic);
+  const summary = validateRecordBatches(data.records, {
+    maxMessageBytes: settings.maxMessageBytes,
+    checkRecords: true,
+  });
+  if (summary.errorCode !== ErrorCode.NONE) return partitionResult(index, summary.errorCode, summary.errorMessage);
+  if (summary.hasTransactional) {
+    return partitionResult(
+      index,
+      ErrorCode.TRANSACTIONAL_ID_NOT_FOUND,
+      'Transactions are not served by this broker yet.',
+    );
+  }
+  if (summary.producerId >= 0) {
+    return partitionResult(
+      index,
+      ErrorCode.UNKNOWN_PRODUCER_ID,
+      'Idempotent producers are not served by this broker yet (no InitProducerId).',
+    );
+  }
+  const recordError = await checkRecords(data.records, settings, version, index);
+  if (recordError !== null) return recordError;
+  let batch = data.records;
+  const codec = CODECS[settings.compressionType];
+  if (codec !== undefined) batch = recompress(batch, codec);
+  let logAppendTime = -1;
+  if (settings.logAppendTime) {
+    logAppendTime = Date.now();
+    setLogAppendTime(batch, 0, logAppendTime);
+  }
+  try {
+    const result = await partition.append(batch, acks);
+    const r = partitionResult(index, ErrorCode.NONE);
+    r.baseOffset = BigInt(result.baseOffset);
+    r.logAppendTimeMs = BigInt(logAppendTime);
+    r.logStartOffset = BigInt(partition.logStartOffset);
+    return r;
+  } catch (e) {
+    if (e instanceof LogError) {
+      broker.logger.error({ err: e, topic, partition: index }, 'append failed');
+      return partitionResult(index, ErrorCode[e.errorCode], e.message);
+    }
+    throw e;
+  }
+}
+
+export const produceHandler: ApiHandler = defineHandler<ProduceRequest, ProduceResponse>({
+  apiKey: ApiKey.Produce,
+  minVersion: 3,
+  maxVersion: 11,
+  advertisedMinVersion: 0,
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
+    const response = new ProduceResponse();
+    const acks = request.acks;
+    const validAcks = acks === 0 || acks === 1 || acks === -1;
+    const pending: Promise<void>[] = [];
+    for (const topic of request.topicData) {
+      const t = new TopicProduceResponse();
+      t.name = topic.name;
+      response.responses.push(t);
+      for (const data of topic.partitionData) {
+        if (!validAcks) {
+          t.partitionResponses.push(partitionResult(data.index, ErrorCode.INVALID_REQUIRED_ACKS));
+          continue;
+        }
+        const slot = t.partitionResponses.length;
+        t.partitionResponses.push(partitionResult(data.index, ErrorCode.UNKNOWN_SERVER_ERROR));
+        pending.push(
+          producePartition(broker, topic.name, data, acks, version).then((r) => {
+            t.partitionResponses[slot] = r;
+          }),
+        );
+      }
+    }
+    await Promise.all(pending);
+    if (version < 8) for (const t of response.responses) for (const p of t.partitionResponses) p.recordErrors = [];
+    return acks === 0 ? null : response;
+  },
+  errorResponse(_ctx, request, errorCode) {
+    return errorFor(request.topicData, errorCode);
+  },
+});
+
+function errorFor(topics: readonly TopicProduceData[], errorCode: number): ProduceResponse {
+  const response = new ProduceResponse();
+  for (const topic of topics) {
+    const t = new TopicProduceResponse();
+    t.name = topic.name;
+    for (const p of topic.partitionData) t.partitionResponses.push(partitionResult(p.index, errorCode));
+    response.responses.push(t);
+  }
+  return response;
+}
