@@ -1,3 +1,4 @@
+export * from './cleaner/index.js';
 export * from './disk.js';
 export * from './log/batch-scan.js';
 export * from './log/config.js';

@@ -307,6 +307,56 @@ describe('buildRecordBatch: fields', () => {
     );
   });
 
+  it('keeps a lastOffsetDelta beyond the last record (a batch the log cleaner shrank)', () => {
+    const batch = buildRecordBatch({
+      baseOffset: 10,
+      producerId: 5,
+      producerEpoch: 0,
+      baseSequence: 100,
+      lastOffsetDelta: 7,
+      records: [{ value: 'a', timestamp: 1, offsetDelta: 2 }],
+    });
+    const view = new RecordBatchView(batch);
+    assert.equal(view.lastOffsetDelta, 7);
+    assert.equal(view.lastSequence, 107);
+    assert.equal(view.recordCount, 1);
+    assert.equal(view.isCrcValid(), true);
+    assert.deepEqual(
+      readAllRecords(batch).map((r) => r.offset),
+      [12],
+    );
+    assert.equal(validateRecordBatches(batch, { fromClient: false }).errorCode, 0);
+    assert.throws(
+      () => buildRecordBatch({ lastOffsetDelta: 1, records: [{ timestamp: 1, offsetDelta: 2 }] }),
+      RangeError,
+    );
+  });
+
+  it('writes a KIP-534 delete horizon as baseTimestamp, records still reading their own times', () => {
+    for (const compression of [Compression.NONE, Compression.ZSTD]) {
+      const batch = buildRecordBatch({
+        deleteHorizonMs: 90_000,
+        compression,
+        records: [
+          { key: 'k', value: null, timestamp: 1_000 },
+          { key: 'j', value: 'v', timestamp: -1 },
+        ],
+      });
+      const view = new RecordBatchView(batch);
+      assert.equal(view.hasDeleteHorizon, true);
+      assert.equal(view.baseTimestamp, 90_000);
+      assert.equal(view.maxTimestamp, 1_000);
+      assert.equal(view.isCrcValid(), true);
+      assert.deepEqual(
+        readAllRecords(batch).map((r) => r.timestamp),
+        [1_000, -1],
+      );
+    }
+    const plain = new RecordBatchView(buildRecordBatch({ records: [{ timestamp: 5 }] }));
+    assert.equal(plain.hasDeleteHorizon, false);
+    assert.throws(() => buildRecordBatch({ deleteHorizonMs: -2, records: [{ timestamp: 1 }] }), RangeError);
+  });
+
   it('compresses the records section only', () => {
     for (const compression of [Compression.GZIP, Compression.SNAPPY, Compression.LZ4, Compression.ZSTD]) {
       const records: RecordInput[] = [];

@@ -20,6 +20,7 @@ import {
   BASE_TIMESTAMP_OFFSET,
   BATCH_LENGTH_OFFSET,
   CONTROL_FLAG_MASK,
+  DELETE_HORIZON_FLAG_MASK,
   LAST_OFFSET_DELTA_OFFSET,
   LOG_OVERHEAD,
   MAGIC_OFFSET,
@@ -80,6 +81,18 @@ export interface BuildRecordBatchOptions {
   readonly timestampType?: TimestampType;
   /** Required with LOG_APPEND_TIME: the time every record gets, as Kafka's builder does. */
   readonly logAppendTime?: number;
+  /**
+   * Default: the last record's offsetDelta. Larger when the log cleaner has removed a
+   * batch's last records: the batch keeps its offset range, so its producer's last
+   * sequence (baseSequence + lastOffsetDelta) stays right, as Kafka's cleaner does.
+   */
+  readonly lastOffsetDelta?: number;
+  /**
+   * KIP-534: sets the delete-horizon attribute and stores this time (ms) as baseTimestamp,
+   * record timestamps being written relative to it. The log cleaner sets it on batches
+   * holding tombstones or transaction markers; they may go once the time has passed.
+   */
+  readonly deleteHorizonMs?: number;
 }
 
 function assertInt(value: number, min: number, max: number, what: string): void {
@@ -143,7 +156,9 @@ export function buildRecordBatch(options: BuildRecordBatchOptions): Buffer {
   const bodySizes = new Int32Array(count);
   const offsetDeltas = new Int32Array(count);
   const first = records[0]!;
-  const baseTimestamp = logAppendTime ?? first.timestamp;
+  const deleteHorizonMs = options.deleteHorizonMs;
+  if (deleteHorizonMs !== undefined) assertTimestamp(deleteHorizonMs, 'deleteHorizonMs');
+  const baseTimestamp = deleteHorizonMs ?? logAppendTime ?? first.timestamp;
   assertTimestamp(baseTimestamp, 'timestamp of record 0');
   let maxTimestamp = logAppendTime ?? NO_TIMESTAMP;
   let offsetDelta = -1;
@@ -179,7 +194,8 @@ export function buildRecordBatch(options: BuildRecordBatchOptions): Buffer {
     bodySizes[i] = size;
     recordsSize += sizeOfVarint(size) + size;
   }
-  const lastOffsetDelta = offsetDelta;
+  const lastOffsetDelta = options.lastOffsetDelta ?? offsetDelta;
+  assertInt(lastOffsetDelta, offsetDelta, INT32_MAX, 'lastOffsetDelta');
   if (recordsSize > INT32_MAX - RECORD_BATCH_OVERHEAD) throw new RangeError('record batch is larger than 2 GiB');
 
   // Pass 2: write the records, straight into the batch when they are not compressed.
@@ -201,6 +217,7 @@ export function buildRecordBatch(options: BuildRecordBatchOptions): Buffer {
   if (timestampType === TimestampType.LOG_APPEND_TIME) attributes |= TIMESTAMP_TYPE_MASK;
   if (options.transactional === true) attributes |= TRANSACTIONAL_FLAG_MASK;
   if (options.control === true) attributes |= CONTROL_FLAG_MASK;
+  if (deleteHorizonMs !== undefined) attributes |= DELETE_HORIZON_FLAG_MASK;
   writeInt64Number(batch, BASE_OFFSET_OFFSET, baseOffset);
   batch.writeInt32BE(batch.length - LOG_OVERHEAD, BATCH_LENGTH_OFFSET);
   batch.writeInt32BE(partitionLeaderEpoch, PARTITION_LEADER_EPOCH_OFFSET);

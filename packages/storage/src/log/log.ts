@@ -27,6 +27,7 @@
  * (retention, flush scheduling, checkpoints), the cleaner (segment replacement).
  */
 import { readAllRecords, rewriteBaseOffset, setPartitionLeaderEpoch } from '@gregor/protocol';
+import { recoverInterruptedSwaps, swapInSegment } from '../cleaner/swap.js';
 import type { Disk } from '../disk.js';
 import { joinPath } from '../disk.js';
 import type { BatchInfo } from './batch-scan.js';
@@ -109,7 +110,8 @@ interface PendingWrite {
 
 export class PartitionLog {
   readonly config: LogConfig;
-  private readonly disk: Disk;
+  /** The disk the log lives on (the cleaner writes its files beside the segments). */
+  readonly disk: Disk;
   readonly dir: string;
   private readonly now: () => number;
   private readonly onEvent: (event: LogEvent) => void;
@@ -156,6 +158,8 @@ export class PartitionLog {
   private async load(): Promise<void> {
     const { disk, dir } = this;
     await disk.mkdirs(dir);
+    // A crash during a cleaner swap: finish it or undo it before the segments are listed.
+    await recoverInterruptedSwaps(disk, dir, this.onEvent);
     this.epochCache = await LeaderEpochCache.load(disk, joinPath(dir, LEADER_EPOCH_CHECKPOINT));
     const clean = await disk.exists(joinPath(dir, CLEAN_SHUTDOWN_FILE));
     const checkpoint = await this.readOffsetsCheckpoint();
@@ -185,6 +189,21 @@ export class PartitionLog {
       this.segments.push(segment);
     }
     await this.recoverSegments(clean ? Number.MAX_SAFE_INTEGER : checkpoint.recoveryPoint);
+    const recoveredEnd = this.segments[this.segments.length - 1]?.nextOffset ?? 0;
+    if (this.segments.length > 0 && recoveredEnd < checkpoint.logStartOffset) {
+      // As Kafka's LogLoader: the log start offset is durable (DeleteRecords, retention),
+      // the records above it may not have been. When recovery kept nothing at or above it,
+      // start again there: the log start never goes back and its offsets are never reused.
+      this.onEvent({
+        level: 'warn',
+        message: 'log recovery kept nothing above the log start offset; starting the log there',
+        dir,
+        logEndOffset: recoveredEnd,
+        logStartOffset: checkpoint.logStartOffset,
+      });
+      for (const s of this.segments) await s.delete();
+      this.segments = [];
+    }
     if (this.segments.length === 0) {
       const base = Math.max(checkpoint.logStartOffset, 0);
       this.segments.push(await LogSegment.create(disk, dir, base, now, this.config.indexIntervalBytes));
@@ -409,6 +428,11 @@ export class PartitionLog {
     this.segments.push(placeholder);
     const snapshot = this.producerState?.snapshot() ?? null;
     this.enqueueTask(async () => {
+      // The old segment is made durable before the new one exists: a crash may then tear
+      // only the last segment. Else a newer segment could survive while an older one lost
+      // its unsynced tail, leaving a hole of offsets that recovery cannot see (a segment
+      // ending before the next one's base is legitimate after compaction).
+      if (previous.size > 0) await previous.file.sync();
       await placeholder.openFile();
       if (snapshot !== null)
         await this.disk.writeFileAtomic(joinPath(this.dir, segmentFileName(base, SNAPSHOT_SUFFIX)), snapshot);
@@ -515,6 +539,18 @@ export class PartitionLog {
       }
       for (const waiter of w.waiters) waiter.resolve();
     } catch (e) {
+      const storageError = this.fail(e);
+      for (const waiter of w.waiters) waiter.reject(storageError);
+    }
+  }
+
+  /**
+   * A write or fsync failed: the log refuses everything queued and every later append
+   * until it is reopened (after a failed fsync the kernel may have dropped the dirty
+   * pages, so no later fsync can be trusted; recovery reads what is really in the file).
+   */
+  private fail(e: unknown): LogError {
+    if (this.failure === null) {
       const error = e instanceof Error ? e : new Error(String(e));
       this.failure = error;
       this.onEvent({
@@ -523,11 +559,11 @@ export class PartitionLog {
         dir: this.dir,
         error: error.message,
       });
-      const storageError = new LogError('KAFKA_STORAGE_ERROR', `log ${this.dir} failed: ${error.message}`);
-      for (const waiter of w.waiters) waiter.reject(storageError);
-      for (const rest of this.queue) for (const waiter of rest.waiters) waiter.reject(storageError);
-      this.queue = [];
     }
+    const storageError = new LogError('KAFKA_STORAGE_ERROR', `log ${this.dir} failed: ${this.failure.message}`);
+    for (const rest of this.queue) for (const waiter of rest.waiters) waiter.reject(storageError);
+    this.queue = [];
+    return storageError;
   }
 
   /** Waits until everything queued so far has been performed. */
@@ -548,6 +584,8 @@ export class PartitionLog {
           reject(e);
         }
       });
+      // If the log fails before the task runs, the task is dropped: its caller gets the error.
+      (this.queue[this.queue.length - 1] as PendingWrite).waiters.push({ resolve: () => {}, reject });
       this.schedule();
     });
   }
@@ -559,8 +597,12 @@ export class PartitionLog {
     const target = this.writtenOffset;
     if (target <= this.flushedOffset) return;
     // Every segment that may hold unflushed bytes: those ending after the flushed offset.
-    for (const s of this.segments) {
-      if (s.isOpen && (s.nextOffset > this.flushedOffset || s === this.active())) await s.file.sync();
+    try {
+      for (const s of this.segments) {
+        if (s.isOpen && (s.nextOffset > this.flushedOffset || s === this.active())) await s.file.sync();
+      }
+    } catch (e) {
+      throw this.fail(e);
     }
     this.flushedOffset = target;
     this.messagesSinceFlush = 0;
@@ -771,20 +813,24 @@ export class PartitionLog {
       const from = Math.max(segment.lookupTimestamp(timestamp), this.logStartOffset);
       const startBatch = await segment.findBatch(from);
       if (startBatch === null) continue;
-      let found: BatchInfo | null = null;
-      await scanBatches(segment.file, startBatch.position, segment.size, false, (b) => {
-        if (b.maxTimestamp >= timestamp && b.lastOffset >= this.logStartOffset) {
-          found = b;
-          return false;
+      for (let position = startBatch.position; position < segment.size; ) {
+        let found: BatchInfo | null = null;
+        await scanBatches(segment.file, position, segment.size, false, (b) => {
+          if (b.maxTimestamp >= timestamp && b.lastOffset >= this.logStartOffset) {
+            found = b;
+            return false;
+          }
+          return true;
+        });
+        if (found === null) break;
+        const b = found as BatchInfo;
+        const bytes = await segment.read(b.position, b.size);
+        for (const record of readAllRecords(bytes, 0)) {
+          if (record.timestamp >= timestamp && record.offset >= this.logStartOffset)
+            return { offset: record.offset, timestamp: record.timestamp };
         }
-        return true;
-      });
-      if (found === null) continue;
-      const b = found as BatchInfo;
-      const bytes = await segment.read(b.position, b.size);
-      for (const record of readAllRecords(bytes, 0)) {
-        if (record.timestamp >= timestamp && record.offset >= this.logStartOffset)
-          return { offset: record.offset, timestamp: record.timestamp };
+        // The batch's late-enough records all lie below the log start: go on after it.
+        position = b.position + b.size;
       }
     }
     return null;
@@ -840,6 +886,9 @@ export class PartitionLog {
       }
       await this.active().truncateTo(offset);
       this.logEndOffset = this.active().nextOffset;
+      // The batch holding `offset` may begin below a log start inside it (DeleteRecords):
+      // nothing visible is left, and the log start may not stay above the end.
+      this.logStartOffset = Math.min(this.logStartOffset, this.logEndOffset);
       this.afterTruncation();
       await this.epochCache.truncateFromEnd(this.logEndOffset);
       await this.deleteSnapshotsAfter(this.logEndOffset);
@@ -939,7 +988,10 @@ export class PartitionLog {
         total -= s.size;
         cut = next.baseOffset;
       }
-      if (cut <= this.logStartOffset) return 0;
+      // Segments wholly below the log start (left by a truncation inside the first
+      // batch above it, then a roll) go even when retention moves nothing, as Kafka's
+      // deleteLogStartOffsetBreachedSegments.
+      if (cut <= this.logStartOffset) return this.deleteSegmentsBelowStart();
       this.logStartOffset = cut;
       await this.writeOffsetsCheckpoint();
       const deleted = await this.deleteSegmentsBelowStart();
@@ -1003,27 +1055,42 @@ export class PartitionLog {
   }
 
   /**
-   * Replaces `old` (consecutive inactive segments) with `replacement` (written by the
-   * cleaner under `.cleaned` names, holding a subset of their batches with the same
-   * offsets). Runs exclusively with writes.
+   * Replaces `old` (consecutive inactive segments, `oldBytes` bytes in all when the
+   * cleaner read them) with `cleaned`: a placeholder segment that tracked the batches the
+   * cleaner wrote to `<base>.log.cleaned` (a subset of theirs, same offsets), or null when
+   * nothing of them survives (never for the log's first segment: the log start stays
+   * inside a segment). The swap is crash-safe (cleaner/swap.ts) and runs exclusively with
+   * writes. A changed log is refused (the cleaner drops its work); a disk error during
+   * the swap fails the log, and reopening it completes or undoes the swap.
    */
-  replaceSegments(old: readonly LogSegment[], build: () => Promise<LogSegment | null>): Promise<void> {
+  replaceSegments(old: readonly LogSegment[], cleaned: LogSegment | null, oldBytes: number): Promise<void> {
+    try {
+      this.checkWritable();
+    } catch (e) {
+      return Promise.reject(e);
+    }
     return this.exclusive(async () => {
+      this.checkWritable();
       const first = this.segments.indexOf(old[0] as LogSegment);
+      let bytes = 0;
+      for (const s of old) bytes += s.size;
       if (
         first < 0 ||
         old.some((s, i) => this.segments[first + i] !== s) ||
-        first + old.length >= this.segments.length
+        first + old.length >= this.segments.length ||
+        bytes !== oldBytes
       ) {
-        throw new Error('segments to replace are not consecutive inactive segments of this log');
+        throw new Error('segments to replace are no longer these consecutive inactive segments of this log');
       }
-      const replacement = await build();
-      for (const s of old) if (s !== replacement) await s.delete();
+      if (cleaned === null && first === 0) throw new Error('the first segment of a log is replaced, never removed');
+      let replacement: LogSegment | null;
+      try {
+        replacement = await swapInSegment(this.disk, this.dir, old, cleaned);
+      } catch (e) {
+        // The files may be half swapped: only a reopen (which completes or undoes the swap) can tell.
+        throw this.fail(e);
+      }
       this.segments.splice(first, old.length, ...(replacement === null ? [] : [replacement]));
-      if (this.segments.length === 0 || (this.segments[0] as LogSegment).baseOffset > this.logStartOffset) {
-        // Keep the log start inside the first segment's range.
-        this.logStartOffset = Math.max(this.logStartOffset, (this.segments[0] as LogSegment).baseOffset);
-      }
     });
   }
 

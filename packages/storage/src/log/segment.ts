@@ -102,6 +102,22 @@ export class LogSegment {
     this.handle = file;
   }
 
+  /**
+   * For a placeholder that tracked batches written elsewhere (the log cleaner's
+   * `.cleaned` file, now renamed to this segment's `.log`): opens the file as it is and
+   * checks that it holds exactly the bytes tracked.
+   */
+  async openWritten(): Promise<void> {
+    if (this.handle !== null) throw new Error(`segment ${this.baseOffset} of ${this.dir} is already open`);
+    const file = await this.disk.open(this.path('.log'), false);
+    const size = await file.size();
+    if (size !== this.size) {
+      await file.close();
+      throw new Error(`segment ${this.baseOffset} of ${this.dir} holds ${size} bytes, ${this.size} were written`);
+    }
+    this.handle = file;
+  }
+
   path(suffix: string): string {
     return joinPath(this.dir, segmentFileName(this.baseOffset, suffix));
   }
@@ -161,7 +177,18 @@ export class LogSegment {
     let maxTs = -1;
     let offsetOfMaxTs = -1;
     let firstTs = -1;
+    // An index file cut to whole entries passes the checks but would make reads scan from
+    // its last entry: the tail scan puts back the entries `track` would have made.
+    const loadedEntries = offsetIndex.entries;
+    let sinceEntry = -1;
+    let firstTailTs = -1;
     const result = await scanBatches(this.file, from, this.size, false, (b) => {
+      if (sinceEntry > this.indexIntervalBytes) {
+        offsetIndex.append(b.lastOffset, b.position);
+        sinceEntry = 0;
+      }
+      if (sinceEntry < 0) firstTailTs = b.maxTimestamp;
+      sinceEntry = Math.max(sinceEntry, 0) + b.size;
       next = b.lastOffset + 1;
       if (b.maxTimestamp > maxTs) {
         maxTs = b.maxTimestamp;
@@ -173,6 +200,10 @@ export class LogSegment {
     if (result.error !== null || result.position !== this.size) return false;
     const timeIndex = TimeIndex.fromBuffer(this.baseOffset, timeData, Math.max(next, this.baseOffset + 1));
     if (timeIndex === null) return false;
+    // When the last offset index entry was made, the time index got the largest timestamp
+    // so far: a time index cut short would understate the segment's largest timestamp
+    // (retention.ms, ListOffsets), so rebuild it.
+    if (loadedEntries > 0 && (timeIndex.entries === 0 || timeIndex.lastTimestamp() < firstTailTs)) return false;
     const txnData = await this.readIndexFile('.txnindex');
     const txnIndex = txnData === null ? new TxnIndex() : TxnIndex.fromBuffer(txnData);
     if (txnIndex === null) return false;
@@ -185,6 +216,9 @@ export class LogSegment {
     this.timeIndex = timeIndex;
     this.txnIndex = txnIndex;
     this.nextOffset = next;
+    if (offsetIndex.entries > loadedEntries) this.indexesDirty = true;
+    // Appends to a reopened active segment go on with the same spacing of entries.
+    this.bytesSinceIndexEntry = Math.max(sinceEntry, 0);
     if (timeIndex.lastTimestamp() > maxTs) {
       maxTs = timeIndex.lastTimestamp();
       offsetOfMaxTs = timeIndex.lookup(maxTs + 1);
@@ -203,15 +237,34 @@ export class LogSegment {
     this.resetState();
     this.needsRecovery = false;
     const fileSize = await this.file.size();
+    // Offsets are outside the CRC: a batch must also start after the one before it (and
+    // at or after the base) and end within the segment's int32 range of relative offsets.
+    let badOffsets: { position: number; reason: string } | null = null;
     const result = await scanBatches(this.file, 0, fileSize, true, (b) => {
+      if (b.baseOffset < this.nextOffset || b.lastOffset - this.baseOffset > 0x7fffffff) {
+        badOffsets = {
+          position: b.position,
+          reason: `batch offsets ${b.baseOffset}..${b.lastOffset} do not follow ${this.nextOffset - 1} in segment ${this.baseOffset}`,
+        };
+        return false;
+      }
       this.track(b);
       return true;
     });
-    this.size = result.position;
+    const cut: { position: number; reason: string | null } = badOffsets ?? {
+      position: result.position,
+      reason: result.error,
+    };
+    this.size = cut.position;
     this.indexesDirty = true;
-    if (result.position < fileSize) {
-      await this.file.truncate(result.position);
-      return { truncatedBytes: fileSize - result.position, reason: result.error };
+    // The transaction index cannot be rebuilt from the batches alone (it needs the first
+    // offset of each aborted transaction): keep what the file holds up to the cut.
+    const txnData = await this.readIndexFile('.txnindex');
+    this.txnIndex = (txnData === null ? null : TxnIndex.fromBuffer(txnData)) ?? new TxnIndex();
+    this.txnIndex.truncateTo(this.nextOffset);
+    if (cut.position < fileSize) {
+      await this.file.truncate(cut.position);
+      return { truncatedBytes: fileSize - cut.position, reason: cut.reason };
     }
     return { truncatedBytes: 0, reason: null };
   }
@@ -291,7 +344,10 @@ export class LogSegment {
     const removed = this.size - position;
     await this.file.truncate(position);
     // Rebuild the in-memory state of what is left from the log itself.
+    const txnIndex = this.txnIndex;
     this.resetState();
+    txnIndex.truncateTo(offset);
+    this.txnIndex = txnIndex;
     const result = await scanBatches(this.file, 0, position, false, (b) => {
       this.track(b);
       return true;
