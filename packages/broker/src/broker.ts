@@ -10,6 +10,7 @@ import { randomUuid } from '@gregor/protocol';
 import type { Disk, LogConfig } from '@gregor/storage';
 import { joinPath, NodeDisk } from '@gregor/storage';
 import type { Logger } from 'pino';
+import type { BrokerConfig } from './config/index.js';
 import { createDispatcher } from './handlers/dispatch.js';
 import { Controller } from './metadata/controller.js';
 import type { MetadataImage } from './metadata/image.js';
@@ -20,14 +21,18 @@ import { MemoryPool } from './server/memory-pool.js';
 import type { BoundListener, ListenerSpec } from './server/socket-server.js';
 import { SocketServer } from './server/socket-server.js';
 
-/** What the broker needs to know, resolved from its configuration. */
+/** What the broker needs to know, resolved from its configuration (settings.ts). */
 export interface BrokerSettings {
+  /** The full configuration (for topic config resolution and DescribeConfigs). */
+  config: BrokerConfig;
   nodeId: number;
   clusterId?: string;
   listeners: readonly ListenerSpec[];
   /** Host and port clients are told to use, per listener name; default: the bound address. */
   advertisedListeners: readonly ListenerSpec[];
   logDir: string;
+  /** metadata.log.dir (default: the log directory). */
+  metadataLogDir: string;
   rack: string | null;
   numPartitions: number;
   defaultReplicationFactor: number;
@@ -47,8 +52,6 @@ export interface BrokerSettings {
   messageMaxBytes: number;
   /** fetch.max.bytes */
   fetchMaxBytes: number;
-  /** The broker's values for topic configs (log.retention.ms → retention.ms, ...), by topic config name. */
-  topicDefaults: ReadonlyMap<string, string>;
   /** gregor.log.durable: acks=-1 waits for fsync. */
   durable: boolean;
   logConfigFor(topicConfigs: ReadonlyMap<string, string>): Partial<LogConfig>;

@@ -5,10 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogConfig } from '@gregor/storage';
 import { pino } from 'pino';
 import type { BrokerSettings } from './broker.js';
 import { Broker } from './broker.js';
+import { loadBrokerConfig } from './config/index.js';
+import { settingsFromConfig } from './settings.js';
 
 export interface TestBroker {
   broker: Broker;
@@ -21,38 +22,34 @@ export interface TestBroker {
   stop(keepDir?: boolean): Promise<void>;
 }
 
-export function testSettings(logDir: string, overrides: Partial<BrokerSettings> = {}): BrokerSettings {
-  return {
-    nodeId: 1,
-    listeners: [{ name: 'PLAINTEXT', host: '127.0.0.1', port: 0 }],
-    advertisedListeners: [],
-    logDir,
-    rack: null,
-    numPartitions: 1,
-    defaultReplicationFactor: 1,
-    autoCreateTopicsEnable: true,
-    deleteTopicEnable: true,
-    maxRequestBytes: 104857600,
-    requestMemoryBytes: 256 * 1024 * 1024,
-    maxInFlightPerConnection: 500,
-    connectionsMaxIdleMs: 600000,
-    maxConnections: 10000,
-    messageMaxBytes: 1048588,
-    fetchMaxBytes: 57671680,
-    durable: true,
-    topicDefaults: new Map(),
-    logConfigFor: (): Partial<LogConfig> => ({}),
-    housekeeping: { retentionCheckMs: 300000, flushCheckMs: Number.MAX_SAFE_INTEGER, checkpointMs: 60000 },
-    ...overrides,
-  };
+/**
+ * Settings from Kafka-style config `properties` (the real configuration path), with
+ * this test's log directory and a free loopback port, then `overrides` on top.
+ */
+export function testSettings(
+  logDir: string,
+  overrides: Partial<BrokerSettings> = {},
+  properties: Record<string, string> = {},
+): BrokerSettings {
+  const { config } = loadBrokerConfig({
+    env: {},
+    overrides: { 'log.dirs': logDir, listeners: 'PLAINTEXT://127.0.0.1:0', ...properties },
+  });
+  return { ...settingsFromConfig(config), ...overrides };
 }
 
 export async function startTestBroker(
-  opts: { logDir?: string; settings?: Partial<BrokerSettings>; logLevel?: string } = {},
+  opts: {
+    logDir?: string;
+    settings?: Partial<BrokerSettings>;
+    /** Kafka-style config properties, e.g. { 'num.partitions': '3' }. */
+    properties?: Record<string, string>;
+    logLevel?: string;
+  } = {},
 ): Promise<TestBroker> {
   const logDir = opts.logDir ?? mkdtempSync(join(tmpdir(), 'gregor-broker-'));
   const logger = pino({ level: opts.logLevel ?? process.env.GREGOR_TEST_LOG_LEVEL ?? 'silent' });
-  const broker = new Broker(testSettings(logDir, opts.settings), logger);
+  const broker = new Broker(testSettings(logDir, opts.settings, opts.properties), logger);
   const bound = await broker.start();
   const listener = bound[0];
   if (listener === undefined) throw new Error('no listener bound');

@@ -1,8 +1,10 @@
 /**
  * The topic settings the produce path checks, resolved as Kafka does: the topic's
- * override, else the broker's value for that topic config, else Kafka's default.
+ * override, else the broker's value for that topic config (its synonym), else Kafka's
+ * default (config/topic-config.ts).
  */
 import type { Broker } from '../broker.js';
+import { effectiveTopicConfig } from '../config/index.js';
 
 export interface ProduceSettings {
   /** max.message.bytes */
@@ -18,39 +20,17 @@ export interface ProduceSettings {
   compressionType: string;
 }
 
-const KAFKA_DEFAULTS: Readonly<Record<string, string>> = {
-  'max.message.bytes': '1048588',
-  'message.timestamp.type': 'CreateTime',
-  'message.timestamp.before.max.ms': String(Number.MAX_SAFE_INTEGER),
-  'message.timestamp.after.max.ms': String(Number.MAX_SAFE_INTEGER),
-  'cleanup.policy': 'delete',
-  'compression.type': 'producer',
-};
-
-export function topicValue(broker: Broker, topic: string, name: string): string {
-  return (
-    broker.metadata.topicConfigs(topic).get(name) ??
-    broker.settings.topicDefaults.get(name) ??
-    KAFKA_DEFAULTS[name] ??
-    ''
-  );
-}
-
-function safeNumber(text: string): number {
-  const n = Number(text);
-  return Number.isFinite(n) ? Math.min(n, Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
-}
-
 export function produceSettings(broker: Broker, topic: string): ProduceSettings {
+  const effective = effectiveTopicConfig(
+    Object.fromEntries(broker.metadata.topicConfigs(topic)),
+    broker.settings.config,
+  );
   return {
-    maxMessageBytes: safeNumber(topicValue(broker, topic, 'max.message.bytes')),
-    logAppendTime: topicValue(broker, topic, 'message.timestamp.type') === 'LogAppendTime',
-    timestampBeforeMaxMs: safeNumber(topicValue(broker, topic, 'message.timestamp.before.max.ms')),
-    timestampAfterMaxMs: safeNumber(topicValue(broker, topic, 'message.timestamp.after.max.ms')),
-    compacted: topicValue(broker, topic, 'cleanup.policy')
-      .split(',')
-      .map((s) => s.trim())
-      .includes('compact'),
-    compressionType: topicValue(broker, topic, 'compression.type'),
+    maxMessageBytes: effective.int('max.message.bytes'),
+    logAppendTime: effective.string('message.timestamp.type') === 'LogAppendTime',
+    timestampBeforeMaxMs: effective.long('message.timestamp.before.max.ms'),
+    timestampAfterMaxMs: effective.long('message.timestamp.after.max.ms'),
+    compacted: effective.list('cleanup.policy').includes('compact'),
+    compressionType: effective.string('compression.type'),
   };
 }

@@ -410,7 +410,12 @@ export class PartitionLog {
       active.firstBatchTimestamp >= 0 && maxTimestamp >= 0
         ? maxTimestamp - active.firstBatchTimestamp
         : this.now() - active.createdMs;
-    const old = waited > this.config.segmentMs;
+    // A compacted log rolls by max.compaction.lag.ms too, so no record waits longer than
+    // that in the active segment, which the cleaner never touches (as Kafka).
+    const rollMs = this.config.cleanupPolicy.includes('compact')
+      ? Math.min(this.config.segmentMs, this.config.maxCompactionLagMs)
+      : this.config.segmentMs;
+    const old = waited > rollMs;
     const indexFull = active.offsetIndexEntries >= Math.floor(this.config.segmentIndexBytes / 8);
     // Offsets inside a segment are stored relative to its base as int32.
     const offsetOverflow = this.logEndOffset + lastOffsetDelta - active.baseOffset > 0x7fffffff;
