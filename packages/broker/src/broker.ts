@@ -56,6 +56,8 @@ export interface BrokerSettings {
   durable: boolean;
   logConfigFor(topicConfigs: ReadonlyMap<string, string>): Partial<LogConfig>;
   housekeeping: { retentionCheckMs: number; flushCheckMs: number; checkpointMs: number };
+  /** log.cleaner.enable, log.cleaner.backoff.ms */
+  cleaner: { enabled: boolean; backoffMs: number };
 }
 
 export class Broker {
@@ -165,6 +167,7 @@ export class Broker {
       durable: s.durable,
       logConfigFor: s.logConfigFor,
       housekeeping: s.housekeeping,
+      cleaner: s.cleaner,
     });
     const replicas = this.replicas;
     this.metadataLog.onChange((image) => void replicas.applyImage(image));

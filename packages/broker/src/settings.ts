@@ -48,6 +48,7 @@ export function settingsFromConfig(config: BrokerConfig): BrokerSettings {
     durable: config.bool('gregor.log.durable'),
     logConfigFor: (overrides: ReadonlyMap<string, string>): Partial<LogConfig> =>
       toLogConfig(effectiveTopicConfig(Object.fromEntries(overrides), config), config),
+    cleaner: { enabled: config.bool('log.cleaner.enable'), backoffMs: config.long('log.cleaner.backoff.ms') },
     housekeeping: {
       retentionCheckMs: config.long('log.retention.check.interval.ms'),
       flushCheckMs: config.long('log.flush.scheduler.interval.ms'),

@@ -11,7 +11,7 @@
  */
 import type { Uuid } from '@gregor/protocol';
 import type { Disk, LogConfig } from '@gregor/storage';
-import { joinPath, PartitionLog } from '@gregor/storage';
+import { joinPath, LogCleaner, PartitionLog } from '@gregor/storage';
 import type { Logger } from 'pino';
 import type { MetadataImage, TopicImage } from '../metadata/image.js';
 import { METADATA_TOPIC } from '../metadata/metadata-log.js';
@@ -28,6 +28,8 @@ export interface ReplicaManagerOptions {
   /** The log settings of a topic from its config overrides (and the broker's defaults). */
   logConfigFor(topicConfigs: ReadonlyMap<string, string>): Partial<LogConfig>;
   housekeeping: { retentionCheckMs: number; flushCheckMs: number; checkpointMs: number };
+  /** log.cleaner.enable and log.cleaner.backoff.ms: compaction of compacted topics. */
+  cleaner: { enabled: boolean; backoffMs: number };
   now?: () => number;
 }
 
@@ -44,8 +46,16 @@ export class ReplicaManager {
   private timers: NodeJS.Timeout[] = [];
   private work: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly cleaner: LogCleaner | null;
 
-  constructor(private readonly opts: ReplicaManagerOptions) {}
+  constructor(private readonly opts: ReplicaManagerOptions) {
+    this.cleaner = opts.cleaner.enabled
+      ? new LogCleaner({
+          ...(opts.now === undefined ? {} : { now: opts.now }),
+          onEvent: (e) => opts.logger[e.level]({ ...e, message: undefined }, e.message),
+        })
+      : null;
+  }
 
   static key(topic: string, partition: number): string {
     return `${topic}-${partition}`;
@@ -60,6 +70,7 @@ export class ReplicaManager {
     this.every(retentionCheckMs, (log) => log.applyRetention());
     this.every(flushCheckMs, (log) => log.flushIfDue());
     this.every(checkpointMs, (log) => log.checkpoint());
+    this.cleaner?.start(this.opts.cleaner.backoffMs);
   }
 
   private every(ms: number, task: (log: PartitionLog) => Promise<unknown>): void {
@@ -153,6 +164,8 @@ export class ReplicaManager {
       });
       const partition = new Partition(topic.name, partitionId, topic.topicId, log, leaderEpoch, this.opts.durable);
       this.partitions.set(key, partition);
+      // The cleaner passes over logs whose cleanup.policy has no 'compact'.
+      this.cleaner?.add(log);
       this.opening.delete(key);
       return partition;
     })();
@@ -166,7 +179,10 @@ export class ReplicaManager {
       const key = ReplicaManager.key(topic.name, p.partitionId);
       const partition = this.partitions.get(key);
       this.partitions.delete(key);
-      if (partition !== undefined) await partition.log.close();
+      if (partition !== undefined) {
+        await this.cleaner?.remove(partition.log);
+        await partition.log.close();
+      }
       await this.opts.disk.removeAll(joinPath(this.opts.logDir, key));
     }
     this.opts.logger.info({ topic: topic.name, topicId: topic.topicId }, 'deleted the logs of a removed topic');
@@ -206,6 +222,7 @@ export class ReplicaManager {
   /** Stops housekeeping and closes every log cleanly (flush, checkpoints, clean-shutdown marker). */
   async close(): Promise<void> {
     this.closed = true;
+    await this.cleaner?.stop();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await this.work.catch(() => undefined);

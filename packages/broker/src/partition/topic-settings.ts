@@ -34,3 +34,12 @@ export function produceSettings(broker: Broker, topic: string): ProduceSettings 
     compressionType: effective.string('compression.type'),
   };
 }
+
+/** One topic setting as text: the topic's override, else the broker's value, else the default. */
+export function topicValue(broker: Broker, topic: string, name: string): string {
+  const effective = effectiveTopicConfig(
+    Object.fromEntries(broker.metadata.topicConfigs(topic)),
+    broker.settings.config,
+  );
+  return effective.text(name as Parameters<typeof effective.text>[0]) ?? '';
+}
