@@ -21,6 +21,7 @@ import {
 import type { Broker } from '../broker.js';
 import { validateTopicName } from '../metadata/controller.js';
 import type { MetadataImage, TopicImage } from '../metadata/image.js';
+import { CLUSTER_AUTHORIZED_OPERATIONS } from './describe-cluster.js';
 import type { ApiHandler } from './handler.js';
 import { defineHandler } from './handler.js';
 
@@ -29,7 +30,6 @@ export const INTERNAL_TOPICS: ReadonlySet<string> = new Set(['__consumer_offsets
 
 /** Kafka's AclOperation codes allowed on topics and on the cluster, as bit sets (no ACLs: all). */
 const TOPIC_OPERATIONS = [3, 4, 5, 6, 7, 8, 10, 11].reduce((bits, op) => bits | (1 << op), 0);
-const CLUSTER_OPERATIONS = [4, 5, 7, 8, 9, 10, 11, 12].reduce((bits, op) => bits | (1 << op), 0);
 const OPERATIONS_NOT_REQUESTED = -2147483648;
 
 export function describeTopic(image: MetadataImage, topic: TopicImage, version: number): MetadataResponseTopic {
@@ -151,7 +151,7 @@ export const metadataHandler: ApiHandler = defineHandler<MetadataRequest, Metada
       }
       if (version <= 10)
         response.clusterAuthorizedOperations = request.includeClusterAuthorizedOperations
-          ? CLUSTER_OPERATIONS
+          ? CLUSTER_AUTHORIZED_OPERATIONS
           : OPERATIONS_NOT_REQUESTED;
     }
     if (version < 10) for (const t of response.topics) t.topicId = ZERO_UUID;

@@ -2,18 +2,46 @@
  * Every API handler Gregor has, indexed by apiKey. This one list drives dispatch and the
  * ApiVersions answer.
  */
+import { alterConfigsHandler } from './alter-configs.js';
 import { apiVersionsHandler } from './api-versions.js';
+import { createPartitionsHandler } from './create-partitions.js';
+import { createTopicsHandler } from './create-topics.js';
+import { deleteRecordsHandler } from './delete-records.js';
+import { deleteTopicsHandler } from './delete-topics.js';
+import { describeClusterHandler } from './describe-cluster.js';
+import { describeConfigsHandler } from './describe-configs.js';
+import { describeLogDirsHandler } from './describe-log-dirs.js';
+import { describeTopicPartitionsHandler } from './describe-topic-partitions.js';
 import { fetchHandler } from './fetch.js';
 import type { ApiHandler } from './handler.js';
+import { incrementalAlterConfigsHandler } from './incremental-alter-configs.js';
 import { listOffsetsHandler } from './list-offsets.js';
 import { metadataHandler } from './metadata.js';
+import { offsetForLeaderEpochHandler } from './offset-for-leader-epoch.js';
 import { produceHandler } from './produce.js';
 
 let table: (ApiHandler | undefined)[] | null = null;
 let list: ApiHandler[] | null = null;
 
 function all(): ApiHandler[] {
-  return [apiVersionsHandler, metadataHandler, produceHandler, fetchHandler, listOffsetsHandler];
+  return [
+    apiVersionsHandler,
+    metadataHandler,
+    produceHandler,
+    fetchHandler,
+    listOffsetsHandler,
+    createTopicsHandler,
+    deleteTopicsHandler,
+    deleteRecordsHandler,
+    offsetForLeaderEpochHandler,
+    describeConfigsHandler,
+    alterConfigsHandler,
+    describeLogDirsHandler,
+    createPartitionsHandler,
+    incrementalAlterConfigsHandler,
+    describeClusterHandler,
+    describeTopicPartitionsHandler,
+  ];
 }
 
 function build(): void {

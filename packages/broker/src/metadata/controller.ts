@@ -189,20 +189,9 @@ export class Controller {
       }
       let size = -1;
       for (const replicas of t.assignments.values()) {
-        if (replicas.length === 0)
-          return error(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'Replica lists must not be empty.');
-        if (new Set(replicas).size !== replicas.length)
-          return error(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'Duplicate replicas in an assignment.');
-        if (size >= 0 && replicas.length !== size)
-          return error(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'All partitions must have the same number of replicas.');
+        const check = checkManualAssignment(image, replicas, size);
+        if (check.errorCode !== ErrorCode.NONE) return check;
         size = replicas.length;
-        for (const r of replicas) {
-          if (!image.brokers.has(r))
-            return error(
-              ErrorCode.BROKER_NOT_AVAILABLE,
-              `The manual partition assignment includes broker ${r}, but no such broker is registered.`,
-            );
-        }
       }
       return OK;
     }
@@ -376,7 +365,7 @@ export class Controller {
           results.push({
             ...error(
               ErrorCode.INVALID_PARTITIONS,
-              `Topic currently has ${current} partitions, which is higher than the requested ${req.count}.`,
+              `The topic ${req.name} currently has ${current} partition(s); ${req.count} would not be an increase.`,
             ),
             name: req.name,
           });
@@ -384,7 +373,7 @@ export class Controller {
         }
         if (req.count === current) {
           results.push({
-            ...error(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partitions.`),
+            ...error(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partition(s).`),
             name: req.name,
           });
           continue;
@@ -403,14 +392,11 @@ export class Controller {
             });
             continue;
           }
-          const bad = req.assignments.find(
-            (a) => a.length !== rf || a.some((b) => !image.brokers.has(b)) || new Set(a).size !== a.length,
-          );
+          const bad = req.assignments
+            .map((a) => checkManualAssignment(image, a, rf))
+            .find((c) => c.errorCode !== ErrorCode.NONE);
           if (bad !== undefined) {
-            results.push({
-              ...error(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Invalid replica assignment ${JSON.stringify(bad)}.`),
-              name: req.name,
-            });
+            results.push({ ...bad, name: req.name });
             continue;
           }
           assignment = [...req.assignments];
@@ -465,6 +451,39 @@ export class Controller {
       return { firstProducerId: first, size: PRODUCER_ID_BLOCK_SIZE };
     });
   }
+}
+
+/**
+ * Kafka's checks of one manually assigned replica list (ReplicationControlManager
+ * validateManualPartitionAssignment): not empty, only registered brokers, none twice,
+ * and `size` replicas when the other partitions set it (-1: not yet known).
+ */
+function checkManualAssignment(image: MetadataImage, replicas: readonly number[], size: number): OperationError {
+  if (replicas.length === 0)
+    return error(
+      ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+      'The manual partition assignment includes an empty replica list.',
+    );
+  const sorted = [...replicas].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i] as number;
+    if (!image.brokers.has(r))
+      return error(
+        ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+        `The manual partition assignment includes broker ${r}, but no such broker is registered.`,
+      );
+    if (i > 0 && sorted[i - 1] === r)
+      return error(
+        ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+        `The manual partition assignment includes the broker ${r} more than once.`,
+      );
+  }
+  if (size >= 0 && replicas.length !== size)
+    return error(
+      ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+      `The manual partition assignment includes a partition with ${replicas.length} replica(s), but this is not consistent with previous partitions, which have ${size} replica(s).`,
+    );
+  return OK;
 }
 
 function configRecord(resourceType: number, resourceName: string, name: string, value: string | null): MetadataRecord {

@@ -198,7 +198,9 @@ export class ReplicaManager {
     const p = t?.partitions[partition];
     if (t === undefined || p === undefined || image === null)
       return { partition: null, errorCode: UNKNOWN_TOPIC_OR_PARTITION };
-    if (p.leader !== this.opts.nodeId) return { partition: null, errorCode: NOT_LEADER_OR_FOLLOWER };
+    // Once closed (broker stopping), requests still in flight, such as a long-poll Fetch
+    // waking up, must not open a log again: it would never be closed.
+    if (p.leader !== this.opts.nodeId || this.closed) return { partition: null, errorCode: NOT_LEADER_OR_FOLLOWER };
     return { partition: await this.open(t, partition, p.leaderEpoch, image), errorCode: 0 };
   }
 

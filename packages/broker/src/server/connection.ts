@@ -14,6 +14,11 @@
  * - When the socket's write buffer is full (a slow reader), reading stops until it
  *   drains: a client that does not read its responses cannot make the broker buffer
  *   without bound.
+ * - At most one Fetch per connection is handled at a time (real consumers send one at a
+ *   time; Kafka handles one request per connection at a time): the next waits until the
+ *   previous response is written and the socket has drained. Otherwise a client
+ *   pipelining fetches it never reads would have all of them read from the log into
+ *   memory at once (up to maxInFlight x fetch.max.bytes) before any write could block.
  */
 import type { Socket } from 'node:net';
 import type { MemoryPool } from './memory-pool.js';
@@ -40,7 +45,12 @@ interface Slot {
   done: boolean;
   result: HandlerResult;
   reserved: number;
+  /** A Fetch request (see `fetchInFlight`). */
+  fetch: boolean;
 }
+
+/** Fetch's apiKey: its responses are the large ones (see the module doc). */
+const FETCH_API_KEY = 1;
 
 /** Writes beyond this many buffered bytes pause reading until the socket drains. */
 const WRITE_BUFFER_HIGH_BYTES = 4 * 1024 * 1024;
@@ -61,6 +71,8 @@ export class Connection {
   private closing = false;
   private closed = false;
   private readPaused = false;
+  /** A Fetch of this connection is being handled or waits to be written. */
+  private fetchInFlight = false;
 
   constructor(
     readonly socket: Socket,
@@ -99,6 +111,8 @@ export class Connection {
 
   /** Takes `n` bytes off the front of the inbox (a view when they lie in one chunk). */
   private take(n: number): Buffer {
+    // A zero-size frame may arrive with nothing after it: the inbox can be empty.
+    if (n === 0) return Buffer.alloc(0);
     const first = this.inbox[0] as Buffer;
     let out: Buffer;
     if (first.length >= n) {
@@ -145,6 +159,11 @@ export class Connection {
         this.resumeReading();
         return;
       }
+      if (this.fetchInFlight && this.peekApiKey() === FETCH_API_KEY) {
+        // Resumed by flush() once the previous Fetch response is written.
+        this.pauseReading();
+        return;
+      }
       this.pendingSize = -1;
       this.pendingReserved = false;
       this.dispatch(this.take(size), size);
@@ -157,6 +176,15 @@ export class Connection {
     ) {
       this.resumeReading();
     }
+  }
+
+  /** The apiKey of the pending frame (its first two bytes, at the front of the inbox); -1 if shorter. */
+  private peekApiKey(): number {
+    if (this.pendingSize < 2 || this.inboxBytes < 2) return -1;
+    const first = this.inbox[0] as Buffer;
+    if (first.length >= 2) return first.readInt16BE(0);
+    const second = this.inbox[1] as Buffer;
+    return ((((first[0] as number) << 8) | (second[0] as number)) << 16) >> 16;
   }
 
   /** Reserves the pending frame's bytes once; false while waiting for the pool. */
@@ -181,7 +209,9 @@ export class Connection {
   }
 
   private dispatch(frame: Buffer, reserved: number): void {
-    const slot: Slot = { done: false, result: null, reserved };
+    const fetch = frame.length >= 2 && frame.readInt16BE(0) === FETCH_API_KEY;
+    const slot: Slot = { done: false, result: null, reserved, fetch };
+    if (fetch) this.fetchInFlight = true;
     this.slots.push(slot);
     let promise: Promise<HandlerResult>;
     try {
@@ -210,6 +240,7 @@ export class Connection {
     while (this.slots.length > 0 && (this.slots[0] as Slot).done) {
       const slot = this.slots.shift() as Slot;
       this.pool.release(slot.reserved);
+      if (slot.fetch) this.fetchInFlight = false;
       if (this.closed) continue;
       const result = slot.result;
       if (result === 'close') {

@@ -91,7 +91,14 @@ test('leader epoch cache: assign, end offsets, truncation, checkpoint in Kafka f
     'an unknown epoch answers with the one before it',
   );
   assert.deepEqual(cache.endOffsetFor(5, 30), { epoch: 5, endOffset: 30 });
-  assert.deepEqual(cache.endOffsetFor(0, 30), { epoch: -1, endOffset: -1 });
+  assert.deepEqual(
+    cache.endOffsetFor(0, 30),
+    { epoch: 0, endOffset: 0 },
+    'older than every entry: the first start offset',
+  );
+  assert.deepEqual(cache.endOffsetFor(6, 30), { epoch: -1, endOffset: -1 }, 'newer than the latest');
+  assert.deepEqual(cache.endOffsetFor(-1, 30), { epoch: -1, endOffset: -1 });
+  assert.deepEqual(cache.endOffsetFor(4, 30), { epoch: 3, endOffset: 20 });
   assert.equal((await disk.readFile('p/leader-epoch-checkpoint')).toString(), '0\n3\n1 0\n3 10\n5 20\n');
   await cache.truncateFromEnd(15);
   await cache.truncateFromStart(12);

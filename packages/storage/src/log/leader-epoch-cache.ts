@@ -52,20 +52,22 @@ export class LeaderEpochCache {
   }
 
   /**
-   * Kafka's `endOffsetFor`: the largest epoch <= `epoch` that the log knows and the
-   * offset where the next epoch starts (or `logEndOffset` for the latest one).
-   * { epoch: -1, endOffset: -1 } when the requested epoch is older than every entry.
+   * Kafka's `LeaderEpochFileCache.endOffsetFor`: for the latest epoch, the log end
+   * offset; for an older one, the largest known epoch <= it and the start offset of the
+   * epoch after that; for one older than every entry, the requested epoch and the first
+   * entry's start offset; for an undefined epoch (-1), one newer than the latest or an
+   * empty cache, { epoch: -1, endOffset: -1 }.
    */
   endOffsetFor(epoch: number, logEndOffset: number): { epoch: number; endOffset: number } {
-    if (this.entries.length === 0) return { epoch: -1, endOffset: -1 };
-    const latest = this.entries[this.entries.length - 1] as EpochEntry;
+    const undefinedAnswer = { epoch: -1, endOffset: -1 };
+    const latest = this.entries[this.entries.length - 1];
+    if (epoch === -1 || latest === undefined) return undefinedAnswer;
     if (epoch === latest.epoch) return { epoch, endOffset: logEndOffset };
-    let i = this.entries.length - 1;
-    while (i >= 0 && (this.entries[i] as EpochEntry).epoch > epoch) i--;
-    if (i < 0) return { epoch: -1, endOffset: -1 };
-    const next = this.entries[i + 1];
-    const found = this.entries[i] as EpochEntry;
-    return { epoch: found.epoch, endOffset: next === undefined ? logEndOffset : next.startOffset };
+    const higher = this.entries.findIndex((e) => e.epoch > epoch);
+    if (higher < 0) return undefinedAnswer;
+    const next = this.entries[higher] as EpochEntry;
+    if (higher === 0) return { epoch, endOffset: next.startOffset };
+    return { epoch: (this.entries[higher - 1] as EpochEntry).epoch, endOffset: next.startOffset };
   }
 
   /** Drops entries starting at or after `offset` (the log was truncated to `offset`). */
