@@ -664,17 +664,21 @@ export class PartitionLog {
   async close(): Promise<void> {
     if (this.closed || this.closing) return;
     this.closing = true;
-    if (this.failure === null) {
-      await this.exclusive(async () => {
-        await this.flushWritten();
-        for (const s of this.segments) await s.persistIndexes();
-        this.recoveryPoint = this.flushedOffset;
-        await this.writeOffsetsCheckpoint();
-        await this.disk.writeFileAtomic(joinPath(this.dir, CLEAN_SHUTDOWN_FILE), Buffer.alloc(0));
-      });
+    try {
+      if (this.failure === null) {
+        await this.exclusive(async () => {
+          await this.flushWritten();
+          for (const s of this.segments) await s.persistIndexes();
+          this.recoveryPoint = this.flushedOffset;
+          await this.writeOffsetsCheckpoint();
+          await this.disk.writeFileAtomic(joinPath(this.dir, CLEAN_SHUTDOWN_FILE), Buffer.alloc(0));
+        });
+      }
+    } finally {
+      // Even when the final flush fails (no clean-shutdown marker then): the files are let go.
+      this.closed = true;
+      for (const s of this.segments) await s.close();
     }
-    this.closed = true;
-    for (const s of this.segments) await s.close();
   }
 
   /** Stops without flushing anything (for crash tests): like a killed process. */
@@ -752,6 +756,7 @@ export class PartitionLog {
     let position = segment.lookupPosition(offset);
     const slack = 2 * this.config.indexIntervalBytes + HEADER_BYTES;
     let want = maxBytes + slack;
+    let retried = false;
     for (;;) {
       const available = segment.size - position;
       if (available <= 0) return null;
@@ -763,6 +768,7 @@ export class PartitionLog {
       let nextOffset = offset;
       let needMore = 0;
       let atLimit = false;
+      let budgetFull = false;
       while (at + HEADER_BYTES <= buf.length) {
         const info = readBatchInfo(buf, at, position + at);
         if (info.size < HEADER_BYTES)
@@ -782,7 +788,10 @@ export class PartitionLog {
           atLimit = true;
           break;
         }
-        if (first >= 0 && at + info.size - first > maxBytes) break;
+        if (first >= 0 && at + info.size - first > maxBytes) {
+          budgetFull = true;
+          break;
+        }
         if (first < 0) {
           if (info.size > maxBytes && !minOneBatch)
             return { records: Buffer.alloc(0), firstOffset: info.baseOffset, nextOffset: offset };
@@ -792,6 +801,15 @@ export class PartitionLog {
         end = at + info.size;
         nextOffset = info.lastOffset + 1;
         at += info.size;
+      }
+      // The batches wanted started far from the index entry, so the read ended before the
+      // budget did: read once more from the first wanted batch (rare: a gap larger than
+      // twice index.interval.bytes).
+      if (first > 0 && !budgetFull && !atLimit && !retried && buf.length < available) {
+        retried = true;
+        position += first;
+        want = maxBytes + HEADER_BYTES;
+        continue;
       }
       if (first >= 0) return { records: buf.subarray(first, end), firstOffset, nextOffset };
       if (atLimit) return { records: Buffer.alloc(0), firstOffset: offset, nextOffset: offset };
