@@ -10,7 +10,7 @@ import type { Admin } from 'kafkajs';
 import kafkajs from 'kafkajs';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { appendRecords } from './test-client.js';
+import { appendRecords } from './protocol-client.js';
 
 const { ConfigResourceTypes, Kafka, logLevel } = kafkajs;
 

@@ -13,7 +13,7 @@ import {
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
 import { autoCreateTopic } from './metadata.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 const TOPIC = 2;
 const BROKER = 4;

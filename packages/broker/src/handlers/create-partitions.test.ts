@@ -9,7 +9,7 @@ import {
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
 import { autoCreateTopic } from './metadata.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 function request(
   topics: { name: string; count: number; assignments?: number[][] | null }[],

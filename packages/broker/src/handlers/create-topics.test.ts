@@ -11,7 +11,7 @@ import {
 } from '@gregor/protocol/generated/messages/create-topics-request';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 interface TopicSpec {
   name: string;

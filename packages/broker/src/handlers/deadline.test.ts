@@ -25,7 +25,7 @@ import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
 import { TIMED_OUT, within } from './deadline.js';
 import { autoCreateTopic } from './metadata.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 test('within: the result, TIMED_OUT, or the rejection', async () => {
   assert.equal(await within(Promise.resolve(7), 1000), 7);

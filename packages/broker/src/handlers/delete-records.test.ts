@@ -5,7 +5,7 @@ import { ApiKey, DeleteRecordsRequest, ErrorCode } from '@gregor/protocol';
 import { DeleteRecordsPartition, DeleteRecordsTopic } from '@gregor/protocol/generated/messages/delete-records-request';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { appendRecords, TestClient } from './test-client.js';
+import { appendRecords, TestClient } from './protocol-client.js';
 
 function request(topics: [string, [number, number][]][]): DeleteRecordsRequest {
   const r = new DeleteRecordsRequest();

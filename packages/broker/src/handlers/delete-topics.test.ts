@@ -9,7 +9,7 @@ import type { Broker } from '../broker.js';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
 import { autoCreateTopic } from './metadata.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 function byNames(names: string[], timeoutMs = 30000): DeleteTopicsRequest {
   const r = new DeleteTopicsRequest();

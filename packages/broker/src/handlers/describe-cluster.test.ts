@@ -5,7 +5,7 @@ import { ApiKey, DescribeClusterRequest, ErrorCode } from '@gregor/protocol';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
 import { CLUSTER_AUTHORIZED_OPERATIONS } from './describe-cluster.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 function request(includeOps: boolean, endpointType = 1): DescribeClusterRequest {
   const r = new DescribeClusterRequest();

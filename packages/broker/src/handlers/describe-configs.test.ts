@@ -6,7 +6,7 @@ import { DescribeConfigsResource } from '@gregor/protocol/generated/messages/des
 import type { DescribeConfigsResult } from '@gregor/protocol/generated/messages/describe-configs-response';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 const TOPIC = 2;
 const BROKER = 4;

@@ -6,7 +6,7 @@ import { ApiKey, DescribeLogDirsRequest, ErrorCode } from '@gregor/protocol';
 import { DescribableLogDirTopic } from '@gregor/protocol/generated/messages/describe-log-dirs-request';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { appendRecords, TestClient } from './test-client.js';
+import { appendRecords, TestClient } from './protocol-client.js';
 
 function request(topics: [string, number[]][] | null): DescribeLogDirsRequest {
   const r = new DescribeLogDirsRequest();

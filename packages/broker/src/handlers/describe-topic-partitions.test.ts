@@ -5,7 +5,7 @@ import { ApiKey, DescribeTopicPartitionsRequest, ErrorCode } from '@gregor/proto
 import { Cursor, TopicRequest } from '@gregor/protocol/generated/messages/describe-topic-partitions-request';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 function request(topics: string[], limit: number, cursor?: [string, number]): DescribeTopicPartitionsRequest {
   const r = new DescribeTopicPartitionsRequest();

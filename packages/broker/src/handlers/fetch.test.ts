@@ -17,7 +17,7 @@ import { MetadataRequestTopic } from '@gregor/protocol/generated/messages/metada
 import { PartitionProduceData, TopicProduceData } from '@gregor/protocol/generated/messages/produce-request';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 interface Want {
   topic: string;

@@ -8,7 +8,7 @@ import {
 } from '@gregor/protocol/generated/messages/offset-for-leader-epoch-request';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { appendRecords, TestClient } from './test-client.js';
+import { appendRecords, TestClient } from './protocol-client.js';
 
 function request(
   topics: [string, { partition: number; leaderEpoch: number; currentLeaderEpoch?: number }[]][],

@@ -19,7 +19,7 @@ import type { FetchResponse } from '@gregor/protocol/generated/messages/fetch-re
 import { PartitionProduceData, TopicProduceData } from '@gregor/protocol/generated/messages/produce-request';
 import type { TestBroker } from '../testing.js';
 import { startTestBroker } from '../testing.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './protocol-client.js';
 
 function produceRequest(topic: string, batch: Buffer | null, acks = -1, partition = 0): ProduceRequest {
   const r = new ProduceRequest();

@@ -7,7 +7,7 @@ import { PartitionLog } from '../log/log.js';
 import { cleanableInfo, dirtyRatio, LogCleaner, needsCleaning } from './cleaner.js';
 import { NO_CLEANER_CHECKPOINT, readCleanerCheckpoint } from './cleaner-checkpoint.js';
 import { compactLog } from './compact.js';
-import { appendBatch, readRecords } from './test-util.js';
+import { appendBatch, readRecords } from './fixtures.js';
 
 let clock = 100_000;
 const now = () => clock;

@@ -15,8 +15,8 @@ import fc from 'fast-check';
 import { MemoryDisk } from '../disk.js';
 import { PartitionLog } from '../log/log.js';
 import { compactLog } from './compact.js';
-import type { ReadRecord, TestRecord } from './test-util.js';
-import { appendBatch, readRecords } from './test-util.js';
+import type { ReadRecord, TestRecord } from './fixtures.js';
+import { appendBatch, readRecords } from './fixtures.js';
 
 type Op =
   | { kind: 'append'; records: TestRecord[]; compression: CompressionType }

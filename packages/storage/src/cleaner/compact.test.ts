@@ -12,8 +12,8 @@ import { LogError, PartitionLog } from '../log/log.js';
 import { readCleanerCheckpoint } from './cleaner-checkpoint.js';
 import { CleanerError } from './cleaner-error.js';
 import { compactLog } from './compact.js';
-import type { TestRecord } from './test-util.js';
-import { appendBatch, appendMarker, readLog, readRecords } from './test-util.js';
+import type { TestRecord } from './fixtures.js';
+import { appendBatch, appendMarker, readLog, readRecords } from './fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'gregor-cleaner-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));

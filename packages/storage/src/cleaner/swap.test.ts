@@ -6,8 +6,8 @@ import { MemoryDisk } from '../disk.js';
 import { PartitionLog } from '../log/log.js';
 import { compactLog } from './compact.js';
 import { recoverInterruptedSwaps } from './swap.js';
-import type { ReadRecord, TestRecord } from './test-util.js';
-import { appendBatch, appendMarker, CrashDisk, CrashError, readLog, readRecords } from './test-util.js';
+import type { ReadRecord, TestRecord } from './fixtures.js';
+import { appendBatch, appendMarker, CrashDisk, CrashError, readLog, readRecords } from './fixtures.js';
 
 const T1 = 10_000;
 const RETENTION_MS = 1_000;
