@@ -308,14 +308,19 @@ export class MemoryDisk implements Disk {
 
 class MemoryFile implements DiskFile {
   private closed = false;
+  /** The file itself, not its name: like a POSIX descriptor, it outlives unlink and rename. */
+  private readonly inode: MemoryFileState;
+
   constructor(
     private readonly disk: MemoryDisk,
     readonly path: string,
-  ) {}
+  ) {
+    this.inode = disk.state(path);
+  }
 
   private file(): MemoryFileState {
     if (this.closed) throw new Error(`${this.path} is closed`);
-    return this.disk.state(this.path);
+    return this.inode;
   }
 
   async size(): Promise<number> {

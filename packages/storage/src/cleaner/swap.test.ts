@@ -5,9 +5,9 @@ import type { Disk } from '../disk.js';
 import { MemoryDisk } from '../disk.js';
 import { PartitionLog } from '../log/log.js';
 import { compactLog } from './compact.js';
-import { recoverInterruptedSwaps } from './swap.js';
 import type { ReadRecord, TestRecord } from './fixtures.js';
 import { appendBatch, appendMarker, CrashDisk, CrashError, readLog, readRecords } from './fixtures.js';
+import { recoverInterruptedSwaps } from './swap.js';
 
 const T1 = 10_000;
 const RETENTION_MS = 1_000;

@@ -313,3 +313,38 @@ test('idle memory per partition stays small', async () => {
   for (let i = 0; i < 100; i++) await log.appendAsLeader(batch(10, 1000, 100), 0);
   assert.ok(log.indexMemoryBytes < 4096, `${log.indexMemoryBytes} bytes of index`);
 });
+
+test('a read in progress when its segment is deleted completes; later reads see the new log start', async () => {
+  const disk = new MemoryDisk();
+  let gate: Promise<void> | null = null;
+  const open = disk.open.bind(disk);
+  // A disk whose reads wait at a gate, so a deletion can happen in the middle of one.
+  disk.open = async (path: string, create: boolean) => {
+    const file = await open(path, create);
+    const read = file.read.bind(file);
+    file.read = async (buf, offset, length, position) => {
+      if (gate !== null) await gate;
+      return read(buf, offset, length, position);
+    };
+    return file;
+  };
+  const log = await PartitionLog.open({ disk, dir: 'p', config: { segmentBytes: 300 } });
+  for (let i = 0; i < 10; i++) await log.appendAsLeader(batch(2), 0);
+  let release = () => {};
+  gate = new Promise((r) => {
+    release = r;
+  });
+  const reading = log.read(0, 100);
+  const deleting = log.deleteRecordsBefore(10);
+  await new Promise((r) => setTimeout(r, 20));
+  release();
+  gate = null;
+  const result = await reading;
+  assert.deepEqual(offsetsOf(result.records), [0, 1], 'the read that started before the deletion gets its data');
+  assert.equal(await deleting, 10);
+  await assert.rejects(
+    log.read(0, 100),
+    (e: unknown) => e instanceof LogError && e.errorCode === 'OFFSET_OUT_OF_RANGE',
+  );
+  assert.ok((await log.read(10, 1 << 20)).records.length > 0);
+});

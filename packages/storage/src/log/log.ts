@@ -35,7 +35,7 @@ import { checkBatch, HEADER_BYTES, readBatchInfo, scanBatches } from './batch-sc
 import type { LogConfig } from './config.js';
 import { DEFAULT_LOG_CONFIG } from './config.js';
 import { LEADER_EPOCH_CHECKPOINT, LeaderEpochCache } from './leader-epoch-cache.js';
-import { LogSegment, parseSegmentFileName, segmentFileName } from './segment.js';
+import { LogSegment, parseSegmentFileName, SegmentGoneError, segmentFileName } from './segment.js';
 import type { AbortedTxn } from './txn-index.js';
 
 export const CLEAN_SHUTDOWN_FILE = 'clean-shutdown';
@@ -430,7 +430,8 @@ export class PartitionLog {
     const base = this.logEndOffset;
     const previous = this.active();
     const placeholder = LogSegment.placeholder(this.disk, this.dir, base, this.now(), this.config.indexIntervalBytes);
-    this.segments.push(placeholder);
+    // The segment list is copy-on-write: a read in progress keeps the list it started with.
+    this.segments = [...this.segments, placeholder];
     const snapshot = this.producerState?.snapshot() ?? null;
     this.enqueueTask(async () => {
       // The old segment is made durable before the new one exists: a crash may then tear
@@ -718,6 +719,23 @@ export class PartitionLog {
     maxOffset = this.writtenOffset,
     minOneBatch = true,
   ): Promise<ReadResult> {
+    // A segment deleted under the read (retention, DeleteRecords, compaction) is retried
+    // on the new segment list: the answer is then what the log holds now.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.readOnce(offset, maxBytes, maxOffset, minOneBatch);
+      } catch (e) {
+        if (!(e instanceof SegmentGoneError) || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private async readOnce(
+    offset: number,
+    maxBytes: number,
+    maxOffset: number,
+    minOneBatch: boolean,
+  ): Promise<ReadResult> {
     if (offset < this.logStartOffset || offset > this.logEndOffset) {
       throw new LogError(
         'OFFSET_OUT_OF_RANGE',
@@ -727,13 +745,10 @@ export class PartitionLog {
     const limit = Math.min(maxOffset, this.writtenOffset);
     const empty = { records: Buffer.alloc(0), firstOffset: offset, nextOffset: offset };
     if (offset >= limit) return empty;
-    for (
-      let index = this.segments.indexOf(this.segmentFor(offset) as LogSegment);
-      index < this.segments.length;
-      index++
-    ) {
+    const segments = this.segments;
+    for (let index = segments.indexOf(this.segmentFor(offset) as LogSegment); index < segments.length; index++) {
       if (index < 0) return empty;
-      const segment = this.segments[index] as LogSegment;
+      const segment = segments[index] as LogSegment;
       const result = await this.readFromSegment(segment, offset, maxBytes, limit, minOneBatch);
       // null: every batch of this segment is below `offset` (a gap left by compaction).
       if (result !== null) return result;
@@ -831,20 +846,32 @@ export class PartitionLog {
    * with that record's timestamp; null when every record is older.
    */
   async offsetForTimestamp(timestamp: number): Promise<{ offset: number; timestamp: number } | null> {
-    for (const segment of this.segments) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.offsetForTimestampOnce(timestamp);
+      } catch (e) {
+        if (!(e instanceof SegmentGoneError) || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private async offsetForTimestampOnce(timestamp: number): Promise<{ offset: number; timestamp: number } | null> {
+    for (const segment of [...this.segments]) {
       if (segment.maxTimestamp < timestamp || segment.size === 0) continue;
       const from = Math.max(segment.lookupTimestamp(timestamp), this.logStartOffset);
       const startBatch = await segment.findBatch(from);
       if (startBatch === null) continue;
       for (let position = startBatch.position; position < segment.size; ) {
         let found: BatchInfo | null = null;
-        await scanBatches(segment.file, position, segment.size, false, (b) => {
-          if (b.maxTimestamp >= timestamp && b.lastOffset >= this.logStartOffset) {
-            found = b;
-            return false;
-          }
-          return true;
-        });
+        await segment.withFile((file) =>
+          scanBatches(file, position, segment.size, false, (b) => {
+            if (b.maxTimestamp >= timestamp && b.lastOffset >= this.logStartOffset) {
+              found = b;
+              return false;
+            }
+            return true;
+          }),
+        );
         if (found === null) break;
         const b = found as BatchInfo;
         const bytes = await segment.read(b.position, b.size);
@@ -904,7 +931,8 @@ export class PartitionLog {
         return;
       }
       while (this.segments.length > 1 && this.active().baseOffset >= offset) {
-        const s = this.segments.pop() as LogSegment;
+        const s = this.active();
+        this.segments = this.segments.slice(0, -1);
         await s.delete();
       }
       await this.active().truncateTo(offset);
@@ -971,16 +999,17 @@ export class PartitionLog {
   private async deleteSegmentsBelowStart(): Promise<number> {
     let deleted = 0;
     while (this.segments.length > 1 && (this.segments[1] as LogSegment).baseOffset <= this.logStartOffset) {
-      const s = this.segments.shift() as LogSegment;
+      const s = this.segments[0] as LogSegment;
+      this.segments = this.segments.slice(1);
       await s.delete();
       deleted++;
     }
     // The active segment can hold nothing but records below the start: roll past it.
     if (this.segments.length === 1 && this.logStartOffset >= this.logEndOffset && this.active().size > 0) {
-      const old = this.segments.shift() as LogSegment;
-      this.segments.push(
+      const old = this.segments[0] as LogSegment;
+      this.segments = [
         await LogSegment.create(this.disk, this.dir, this.logEndOffset, this.now(), this.config.indexIntervalBytes),
-      );
+      ];
       await old.delete();
       deleted++;
     }
@@ -1113,7 +1142,9 @@ export class PartitionLog {
         // The files may be half swapped: only a reopen (which completes or undoes the swap) can tell.
         throw this.fail(e);
       }
-      this.segments.splice(first, old.length, ...(replacement === null ? [] : [replacement]));
+      const next = [...this.segments];
+      next.splice(first, old.length, ...(replacement === null ? [] : [replacement]));
+      this.segments = next;
     });
   }
 

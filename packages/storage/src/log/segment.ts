@@ -21,6 +21,11 @@ import { TimeIndex } from './time-index.js';
 import type { AbortedTxn } from './txn-index.js';
 import { TxnIndex } from './txn-index.js';
 
+/** A read reached a segment that was deleted and closed (the caller retries). */
+export class SegmentGoneError extends Error {
+  override name = 'SegmentGoneError';
+}
+
 export function segmentFileName(baseOffset: number, suffix: string): string {
   return `${String(baseOffset).padStart(20, '0')}${suffix}`;
 }
@@ -41,6 +46,9 @@ export class LogSegment {
   offsetOfMaxTimestamp = -1;
   /** Timestamp of the first batch, for `segment.ms` rolling; -1 when empty. */
   firstBatchTimestamp = -1;
+  /** Reads in progress (withFile); a deleted segment closes its file after the last. */
+  private readers = 0;
+  private retired = false;
   /** Indexes could not be trusted at open: the log must run `recover()` on this segment. */
   needsRecovery = false;
   private bytesSinceIndexEntry = 0;
@@ -323,13 +331,15 @@ export class LogSegment {
   /** Position of the first batch whose last offset is >= `offset`, or `size` if none. */
   async findBatch(offset: number): Promise<BatchInfo | null> {
     let found: BatchInfo | null = null;
-    await scanBatches(this.file, this.lookupPosition(offset), this.size, false, (b) => {
-      if (b.lastOffset >= offset) {
-        found = b;
-        return false;
-      }
-      return true;
-    });
+    await this.withFile((file) =>
+      scanBatches(file, this.lookupPosition(offset), this.size, false, (b) => {
+        if (b.lastOffset >= offset) {
+          found = b;
+          return false;
+        }
+        return true;
+      }),
+    );
     return found;
   }
 
@@ -371,7 +381,28 @@ export class LogSegment {
 
   /** Reads `length` bytes at `position`. */
   read(position: number, length: number): Promise<Buffer> {
-    return readFully(this.file, position, length);
+    return this.withFile((file) => readFully(file, position, length));
+  }
+
+  /**
+   * Runs a read on the segment's file, counted so that a segment deleted meanwhile
+   * (retention, DeleteRecords, compaction) keeps its file open until the read is done:
+   * the files are unlinked at once, the descriptor closed by the last reader. A read
+   * that starts after the segment was closed gets SegmentGoneError; the log retries on
+   * its new segment list.
+   */
+  async withFile<T>(fn: (file: DiskFile) => Promise<T>): Promise<T> {
+    const handle = this.handle;
+    if (handle === null) {
+      throw new SegmentGoneError(`segment ${this.baseOffset} of ${this.dir} was deleted`);
+    }
+    this.readers++;
+    try {
+      return await fn(handle);
+    } finally {
+      this.readers--;
+      if (this.retired && this.readers === 0) await this.close();
+    }
   }
 
   /** Memory held by this segment's in-memory indexes. */
@@ -380,17 +411,22 @@ export class LogSegment {
   }
 
   async close(): Promise<void> {
-    await this.handle?.close();
+    const handle = this.handle;
     this.handle = null;
+    await handle?.close();
   }
 
-  /** Closes and deletes every file of this segment. */
+  /**
+   * Deletes every file of this segment. Reads in progress finish on the open
+   * descriptor (see withFile); it is closed when the last one is done.
+   */
   async delete(): Promise<void> {
-    await this.close();
+    this.retired = true;
     for (const suffix of ['.log', '.index', '.timeindex', '.txnindex']) {
       const path = this.path(suffix);
       if (await this.disk.exists(path)) await this.disk.unlink(path);
     }
+    if (this.readers === 0) await this.close();
   }
 }
 
