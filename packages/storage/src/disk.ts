@@ -41,6 +41,39 @@ export interface Disk {
   writeFileAtomic(path: string, data: Buffer): Promise<void>;
 }
 
+/**
+ * Writes all of `buffers` at `position`, going on after short writes (a file system
+ * may write part of a request); throws when a write makes no progress.
+ */
+export async function writeFully(file: DiskFile, buffers: readonly Buffer[], position: number): Promise<number> {
+  let total = 0;
+  for (const b of buffers) total += b.length;
+  let written = 0;
+  let rest: readonly Buffer[] = buffers;
+  while (written < total) {
+    const n = await file.writev(rest, position + written);
+    if (n <= 0) throw new Error(`write made no progress at ${position + written} in ${file.path}`);
+    written += n;
+    if (written < total) rest = remainder(buffers, written);
+  }
+  return total;
+}
+
+/** The buffers left after the first `written` bytes. */
+function remainder(buffers: readonly Buffer[], written: number): Buffer[] {
+  const out: Buffer[] = [];
+  let skip = written;
+  for (const b of buffers) {
+    if (skip >= b.length) {
+      skip -= b.length;
+      continue;
+    }
+    out.push(skip > 0 ? b.subarray(skip) : b);
+    skip = 0;
+  }
+  return out;
+}
+
 export function joinPath(...parts: string[]): string {
   return parts.join('/').replace(/\/+/g, '/');
 }

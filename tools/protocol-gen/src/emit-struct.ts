@@ -6,7 +6,8 @@
  * Version conditions are folded against the versions the struct can appear in, so a
  * field present in every version costs no check at all.
  */
-import type { ElementType, FieldModel, ScalarKind, StructModel } from './model.js';
+import type { FieldModel, ScalarKind, StructModel } from './model.js';
+import { tsTypeOfScalar } from './model.js';
 import type { Versions } from './schema.js';
 import { covers, intersect, isEmpty } from './schema.js';
 
@@ -147,7 +148,7 @@ export class StructEmitter {
     const a = this.fresh('a');
     const i = this.fresh('i');
     const el = t.element;
-    const elType = el.kind === 'scalar' ? tsTypeOf(el) : el.struct.className;
+    const elType = el.kind === 'scalar' ? tsTypeOfScalar(el.scalar) : el.struct.className;
     const readEl =
       el.kind === 'scalar' ? this.readScalar(el.scalar, flex, 'false') : `${el.struct.className}.read(r, v)`;
     return [
@@ -485,24 +486,6 @@ export function regularVersions(f: FieldModel): Versions {
   if (t.hi >= v.hi && t.lo > v.lo) return { lo: v.lo, hi: t.lo - 1 };
   if (t.lo <= v.lo && t.hi < v.hi) return { lo: t.hi + 1, hi: v.hi };
   throw new Error(`field ${f.schemaName}: tagged versions split its versions in two`);
-}
-
-function tsTypeOf(el: ElementType & { kind: 'scalar' }): string {
-  switch (el.scalar) {
-    case 'bool':
-      return 'boolean';
-    case 'int64':
-      return 'bigint';
-    case 'uuid':
-      return 'Uuid';
-    case 'string':
-      return 'string';
-    case 'bytes':
-    case 'records':
-      return 'Buffer';
-    default:
-      return 'number';
-  }
 }
 
 function docComment(f: FieldModel): string | null {

@@ -60,6 +60,7 @@
 import type { KafkaRecord } from '@gregor/protocol';
 import { RECORD_COUNT_OFFSET, RecordBatchView, readAllRecords } from '@gregor/protocol';
 import type { Disk, DiskFile } from '../disk.js';
+import { writeFully } from '../disk.js';
 import type { BatchInfo } from '../log/batch-scan.js';
 import { readBatchInfo } from '../log/batch-scan.js';
 import type { LogConfig } from '../log/config.js';
@@ -414,7 +415,6 @@ class CleanedLogWriter {
   private closed = false;
 
   private constructor(
-    private readonly path: string,
     private readonly file: DiskFile,
     readonly segment: LogSegment,
   ) {}
@@ -422,7 +422,7 @@ class CleanedLogWriter {
   static async open(disk: Disk, path: string, segment: LogSegment): Promise<CleanedLogWriter> {
     const file = await disk.open(path, true);
     await file.truncate(0);
-    return new CleanedLogWriter(path, file, segment);
+    return new CleanedLogWriter(file, segment);
   }
 
   add(batch: Buffer): void {
@@ -439,14 +439,7 @@ class CleanedLogWriter {
     this.pending = [];
     this.pendingBytes = 0;
     const start = this.position - total;
-    let buffers = all;
-    let written = 0;
-    while (written < total) {
-      const n = await this.file.writev(buffers, start + written);
-      if (n <= 0) throw new Error(`write made no progress at ${start + written} in ${this.path}`);
-      written += n;
-      if (written < total) buffers = remainder(all, written);
-    }
+    await writeFully(this.file, all, start);
   }
 
   /** Everything written and fsynced: the file may be renamed into the log. */
@@ -462,21 +455,6 @@ class CleanedLogWriter {
     this.closed = true;
     await this.file.close();
   }
-}
-
-/** The buffers left after the first `written` bytes. */
-function remainder(buffers: readonly Buffer[], written: number): Buffer[] {
-  const out: Buffer[] = [];
-  let skip = written;
-  for (const b of buffers) {
-    if (skip >= b.length) {
-      skip -= b.length;
-      continue;
-    }
-    out.push(skip > 0 ? b.subarray(skip) : b);
-    skip = 0;
-  }
-  return out;
 }
 
 /** Steps 4 and 5 for one group. */

@@ -29,7 +29,7 @@
 import { readAllRecords, rewriteBaseOffset, setPartitionLeaderEpoch } from '@gregor/protocol';
 import { recoverInterruptedSwaps, swapInSegment } from '../cleaner/swap.js';
 import type { Disk } from '../disk.js';
-import { joinPath } from '../disk.js';
+import { joinPath, writeFully } from '../disk.js';
 import type { BatchInfo } from './batch-scan.js';
 import { checkBatch, HEADER_BYTES, readBatchInfo, scanBatches } from './batch-scan.js';
 import type { LogConfig } from './config.js';
@@ -531,14 +531,7 @@ export class PartitionLog {
     try {
       if (w.task !== undefined) await w.task();
       else {
-        let written = 0;
-        let buffers = w.buffers;
-        while (written < w.bytes) {
-          const n = await w.segment.file.writev(buffers, w.position + written);
-          if (n <= 0) throw new Error(`write made no progress at ${w.position + written}`);
-          written += n;
-          if (written < w.bytes) buffers = remainder(w.buffers, written);
-        }
+        await writeFully(w.segment.file, w.buffers, w.position);
         this.writtenOffset = Math.max(this.writtenOffset, w.endOffset);
         this.messagesSinceFlush += w.messages;
         if (this.config.durable || this.messagesSinceFlush >= this.config.flushMessages) await this.flushWritten();
@@ -1152,21 +1145,6 @@ export class PartitionLog {
   async readSegment(segment: LogSegment): Promise<Buffer> {
     return segment.read(0, segment.size);
   }
-}
-
-/** The buffers left after the first `written` bytes (for a short write). */
-function remainder(buffers: readonly Buffer[], written: number): Buffer[] {
-  const out: Buffer[] = [];
-  let skip = written;
-  for (const b of buffers) {
-    if (skip >= b.length) {
-      skip -= b.length;
-      continue;
-    }
-    out.push(skip > 0 ? b.subarray(skip) : b);
-    skip = 0;
-  }
-  return out;
 }
 
 export { HEADER_BYTES };
