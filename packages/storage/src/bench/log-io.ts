@@ -6,6 +6,7 @@
  *   and from the active segment vs a plain sequential read of the same file bytes;
  * - memory: resident bytes per open idle partition.
  */
+import { execFileSync } from 'node:child_process';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildRecordBatch } from '@gregor/protocol';
@@ -79,6 +80,18 @@ async function logAppend(
   const seconds = (performance.now() - t0) / 1000;
   await log.close();
   return (batch.length * batches) / seconds;
+}
+
+/**
+ * Writes back every dirty page before a measured run, so one run does not pay for the
+ * writeback of the one before it (which would make whichever runs second look slower).
+ */
+function settle(): void {
+  try {
+    execFileSync('sync');
+  } catch {
+    // No sync command: runs alternate their order instead (below).
+  }
 }
 
 export async function benchAppend(baseDir: string, totalBytes: number, runs = 3): Promise<IoResult[]> {
@@ -157,6 +170,7 @@ export async function benchRead(baseDir: string, totalBytes: number, runs = 3): 
   const cold: number[] = [];
   const tail: number[] = [];
   const plain: number[] = [];
+  settle();
   for (let r = 0; r < runs; r++) {
     plain.push(await plainRead(firstSegment, maxBytes));
     cold.push(await logRead(log, 0, bases[1] ?? activeBase, maxBytes));
