@@ -15,9 +15,13 @@ import { joinPath, LogCleaner, PartitionLog } from '@gregor/storage';
 import type { Logger } from 'pino';
 import type { MetadataImage, TopicImage } from '../metadata/image.js';
 import { METADATA_TOPIC } from '../metadata/metadata-log.js';
+import { forEachLimited } from './concurrency.js';
 import { Partition } from './partition.js';
 
 const PARTITION_METADATA_FILE = 'partition.metadata';
+
+/** Logs opened or closed at once at start and stop. */
+const LOG_IO_CONCURRENCY = 16;
 
 export interface ReplicaManagerOptions {
   disk: Disk;
@@ -126,14 +130,18 @@ export class ReplicaManager {
     this.image = image;
     const run = async () => {
       if (this.closed) return;
+      const toOpen: { topic: TopicImage; partitionId: number; leaderEpoch: number }[] = [];
       for (const topic of image.topicsByName.values()) {
         for (const p of topic.partitions) {
           if (p === undefined || p.leader !== this.opts.nodeId) continue;
           const existing = this.partitions.get(ReplicaManager.key(topic.name, p.partitionId));
           if (existing !== undefined) existing.leaderEpoch = p.leaderEpoch;
-          else await this.open(topic, p.partitionId, p.leaderEpoch, image);
+          else toOpen.push({ topic, partitionId: p.partitionId, leaderEpoch: p.leaderEpoch });
         }
       }
+      await forEachLimited(toOpen, LOG_IO_CONCURRENCY, async (o) => {
+        await this.open(o.topic, o.partitionId, o.leaderEpoch, image);
+      });
       if (previous !== null) {
         for (const old of previous.topicsById.values()) {
           if (!image.topicsById.has(old.topicId)) await this.removeTopic(old);
@@ -229,13 +237,13 @@ export class ReplicaManager {
     this.timers = [];
     await this.work.catch(() => undefined);
     await Promise.all([...this.opening.values()].map((p) => p.catch(() => undefined)));
-    for (const p of this.partitions.values()) {
+    await forEachLimited([...this.partitions.values()], LOG_IO_CONCURRENCY, async (p) => {
       try {
         await p.log.close();
       } catch (e) {
         this.opts.logger.error({ err: e, partition: `${p.topic}-${p.partition}` }, 'closing a log failed');
       }
-    }
+    });
     this.partitions.clear();
   }
 }

@@ -127,6 +127,8 @@ export class PartitionLog {
   /** Set by the replication layer; reads for consumers stop here. */
   highWatermark = 0;
   private messagesSinceFlush = 0;
+  /** The offsets checkpoint file's contents as last read or written. */
+  private checkpointOnDisk: string | null = null;
   /** The newest leader epoch queued for the epoch cache (the cache itself is updated in order with writes). */
   private queuedEpoch = -1;
   private lastFlushMs: number;
@@ -638,13 +640,18 @@ export class PartitionLog {
 
   private async writeOffsetsCheckpoint(): Promise<void> {
     const text = `0\nlogStartOffset ${this.logStartOffset}\nrecoveryPoint ${this.recoveryPoint}\n`;
+    // Unchanged since it was last read or written: skip the write and its fsyncs (a
+    // broker closing thousands of idle logs would otherwise pay them all).
+    if (text === this.checkpointOnDisk) return;
     await this.disk.writeFileAtomic(joinPath(this.dir, OFFSETS_CHECKPOINT_FILE), Buffer.from(text));
+    this.checkpointOnDisk = text;
   }
 
   private async readOffsetsCheckpoint(): Promise<{ logStartOffset: number; recoveryPoint: number }> {
     const path = joinPath(this.dir, OFFSETS_CHECKPOINT_FILE);
     if (!(await this.disk.exists(path))) return { logStartOffset: 0, recoveryPoint: 0 };
     const text = (await this.disk.readFile(path)).toString('utf8');
+    this.checkpointOnDisk = text;
     const m = /^0\nlogStartOffset (\d+)\nrecoveryPoint (\d+)\n$/.exec(text);
     if (m === null) {
       // An unreadable checkpoint only costs a longer recovery.
