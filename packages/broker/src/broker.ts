@@ -3,7 +3,8 @@
  *
  * Start order: open the metadata log (replay), register this broker through the
  * controller (new broker epoch, unfenced), open the partitions the image gives it,
- * then listen. Stop order is the reverse, ending with every log closed cleanly (flush,
+ * start the group coordinator (it loads `__consumer_offsets` in the background), then
+ * listen. Stop order is the reverse, ending with every log closed cleanly (flush,
  * index files, clean-shutdown markers).
  */
 import { randomUuid } from '@gregor/protocol';
@@ -11,6 +12,7 @@ import type { Disk, LogConfig } from '@gregor/storage';
 import { joinPath, NodeDisk } from '@gregor/storage';
 import type { Logger } from 'pino';
 import type { BrokerConfig } from './config/index.js';
+import { CoordinatorRuntime } from './group/coordinator-runtime.js';
 import { createDispatcher } from './handlers/dispatch.js';
 import { Controller } from './metadata/controller.js';
 import type { MetadataImage } from './metadata/image.js';
@@ -66,6 +68,7 @@ export class Broker {
   private metadataLog: MetadataLog | null = null;
   private controllerInstance: Controller | null = null;
   private replicas: ReplicaManager | null = null;
+  private groupsRuntime: CoordinatorRuntime | null = null;
   private server: SocketServer | null = null;
   private brokerEpochValue = -1;
   private stopping: Promise<void> | null = null;
@@ -92,6 +95,12 @@ export class Broker {
   get replicaManager(): ReplicaManager {
     if (this.replicas === null) throw new Error('broker not started');
     return this.replicas;
+  }
+
+  /** The group coordinator and its `__consumer_offsets` storage. */
+  get groups(): CoordinatorRuntime {
+    if (this.groupsRuntime === null) throw new Error('broker not started');
+    return this.groupsRuntime;
   }
 
   get brokerEpoch(): number {
@@ -172,6 +181,11 @@ export class Broker {
     const replicas = this.replicas;
     this.metadataLog.onChange((image) => void replicas.applyImage(image));
     await this.replicas.start(this.metadataLog.image);
+    // The group coordinator loads the partitions of __consumer_offsets the replica manager opened.
+    const groups = new CoordinatorRuntime(this);
+    this.groupsRuntime = groups;
+    this.metadataLog.onChange((image, previous) => groups.follow(image, previous));
+    groups.start(this.metadataLog.image);
     this.server = new SocketServer({
       listeners: s.listeners,
       limits: { maxRequestBytes: s.maxRequestBytes, maxInFlight: s.maxInFlightPerConnection },
@@ -210,6 +224,7 @@ export class Broker {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       await this.server?.stop();
+      await this.groupsRuntime?.stop();
       await this.replicas?.close();
       await this.metadataLog?.close();
       this.logger.info('Gregor broker stopped');

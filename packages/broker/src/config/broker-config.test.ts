@@ -136,6 +136,11 @@ describe('defaults', () => {
     'log.cleaner.io.max.bytes.per.second': '1.7976931348623157e+308',
     'offsets.topic.num.partitions': '50',
     'offsets.topic.replication.factor': '1', // Gregor (Kafka: 3)
+    'offsets.topic.segment.bytes': '104857600',
+    'offsets.topic.compression.codec': '0',
+    'offsets.load.buffer.size': '5242880',
+    'offsets.commit.timeout.ms': '5000',
+    'offsets.commit.required.acks': '-1',
     'offsets.retention.minutes': '10080',
     'offsets.retention.check.interval.ms': '600000',
     'offset.metadata.max.bytes': '4096',
@@ -565,6 +570,27 @@ describe('settings that contradict each other', () => {
       () => load({ 'log.cleaner.min.compaction.lag.ms': '10', 'log.cleaner.max.compaction.lag.ms': '5' }),
       'log.cleaner.min.compaction.lag.ms',
       /must not exceed/,
+    );
+  });
+
+  test('group coordinator settings: ranges, and the ones with no effect warn', () => {
+    assertProblem(() => load({ 'offsets.topic.compression.codec': '5' }), 'offsets.topic.compression.codec', /./);
+    assertProblem(() => load({ 'offsets.topic.segment.bytes': '0' }), 'offsets.topic.segment.bytes', /./);
+    assertProblem(() => load({ 'offsets.load.buffer.size': '0' }), 'offsets.load.buffer.size', /./);
+    assertProblem(() => load({ 'group.max.size': '0' }), 'group.max.size', /./);
+    const { config, warnings } = load({
+      'offsets.topic.compression.codec': '4',
+      'offsets.topic.segment.bytes': '1048576',
+      'offsets.commit.timeout.ms': '1000',
+      'offsets.commit.required.acks': '1',
+    });
+    assert.equal(config.int('offsets.topic.compression.codec'), 4);
+    assert.equal(config.int('offsets.topic.segment.bytes'), 1048576);
+    assert.equal(warnings.length, 2);
+    assert.ok(
+      warnings.every((w) =>
+        /^offsets\.commit\.(timeout\.ms|required\.acks) \(override\): accepted, but has no effect/.test(w),
+      ),
     );
   });
 

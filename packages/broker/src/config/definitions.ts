@@ -573,6 +573,37 @@ export const BROKER_CONFIGS = {
     gregor:
       "Kafka's default is 3, which a single node cannot meet (Kafka's own sample server.properties sets 1); Gregor defaults to 1 so that groups work on one node. Set 3 on a cluster.",
   },
+  'offsets.topic.segment.bytes': {
+    type: 'INT',
+    default: '104857600',
+    validator: atLeast(1),
+    doc: 'segment.bytes of __consumer_offsets: small, so that compaction and loading stay quick.',
+  },
+  'offsets.topic.compression.codec': {
+    type: 'INT',
+    default: '0',
+    validator: between(0, 4),
+    doc: 'Codec of the batches the group coordinator writes (0 none, 1 gzip, 2 snappy, 3 lz4, 4 zstd).',
+  },
+  'offsets.load.buffer.size': {
+    type: 'INT',
+    default: '5242880',
+    validator: atLeast(1),
+    doc: 'Bytes read at a time when loading a partition of __consumer_offsets (a batch larger than this is still read whole).',
+  },
+  'offsets.commit.timeout.ms': {
+    type: 'INT',
+    default: '5000',
+    validator: atLeast(1),
+    doc: 'How long a coordinator write may wait for the replicas of __consumer_offsets.',
+    noEffect: 'a single node answers coordinator writes once they are fsynced; there are no replicas to wait for',
+  },
+  'offsets.commit.required.acks': {
+    type: 'SHORT',
+    default: '-1',
+    doc: 'Deprecated: the acks of coordinator writes.',
+    noEffect: 'the coordinator always writes with acks=-1, as Kafka recommends',
+  },
   'offsets.retention.minutes': {
     type: 'INT',
     default: '10080',
