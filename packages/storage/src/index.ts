@@ -5,6 +5,7 @@ export * from './log/config.js';
 export * from './log/leader-epoch-cache.js';
 export * from './log/log.js';
 export * from './log/offset-index.js';
+export * from './log/read-buffer-pool.js';
 export * from './log/segment.js';
 export * from './log/time-index.js';
 export * from './log/txn-index.js';

@@ -53,7 +53,9 @@ export function createDispatcher(broker: Broker): (frame: Buffer, connection: Co
     const response = await handler.handle(ctx, body);
     if (response === null) return null;
     if (handler.recordBytes !== undefined) {
-      return encodeResponseSpliced(api, version, header.correlationId, response, handler.recordBytes(response));
+      const chunks = encodeResponseSpliced(api, version, header.correlationId, response, handler.recordBytes(response));
+      const afterWrite = handler.afterWrite;
+      return afterWrite === undefined ? chunks : { chunks, onWritten: () => afterWrite(response) };
     }
     return encodeResponse(api, version, header.correlationId, response);
   };

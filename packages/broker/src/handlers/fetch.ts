@@ -22,6 +22,7 @@ import {
   FetchableTopicResponse,
   PartitionData,
 } from '@gregor/protocol/generated/messages/fetch-response';
+import type { ReadResult } from '@gregor/storage';
 import { LogError } from '@gregor/storage';
 import type { Broker } from '../broker.js';
 import type { FetchSession, SessionPartition } from '../partition/fetch-session.js';
@@ -75,6 +76,15 @@ interface ReadOutcome {
   data: PartitionData;
   bytes: number;
   partition: Partition | null;
+  /** The log read whose pooled buffer the records are a view of (given back after the write). */
+  read?: ReadResult;
+}
+
+/** The reads each response lends its record bytes from, released once it is written. */
+const lentReads = new WeakMap<FetchResponse, { partition: Partition; read: ReadResult }[]>();
+
+function releaseReads(outcomes: readonly ReadOutcome[]): void {
+  for (const o of outcomes) if (o.read !== undefined && o.partition !== null) o.partition.log.releaseRead(o.read);
 }
 
 async function readOne(
@@ -124,7 +134,7 @@ async function readOne(
         return a;
       });
     }
-    return { data, bytes: read.records.length, partition: p };
+    return { data, bytes: read.records.length, partition: p, read };
   } catch (e) {
     if (e instanceof LogError) {
       data.errorCode = ErrorCode[e.errorCode];
@@ -272,8 +282,15 @@ export const fetchHandler: ApiHandler = defineHandler<FetchRequest, FetchRespons
       const remaining = deadline - Date.now();
       const anyError = outcomes.some((o) => o.data.errorCode !== ErrorCode.NONE);
       if (total >= request.minBytes || remaining <= 0 || anyError || wanted.length === 0) {
-        return buildResponse(version, wanted, outcomes, session, incremental);
+        const response = buildResponse(version, wanted, outcomes, session, incremental);
+        const lent = outcomes.flatMap((o) =>
+          o.read !== undefined && o.partition !== null ? [{ partition: o.partition, read: o.read }] : [],
+        );
+        if (lent.length > 0) lentReads.set(response, lent);
+        return response;
       }
+      // Not enough yet: these reads are dropped, their buffers can go back now.
+      releaseReads(outcomes);
       // Long poll: wait for an append to any of these partitions, or the deadline.
       await new Promise<void>((resolve) => {
         const removers: (() => void)[] = [];
@@ -286,6 +303,12 @@ export const fetchHandler: ApiHandler = defineHandler<FetchRequest, FetchRespons
         for (const o of outcomes) if (o.partition !== null) removers.push(o.partition.onAppend(done));
       });
     }
+  },
+  afterWrite(response) {
+    const lent = lentReads.get(response);
+    if (lent === undefined) return;
+    lentReads.delete(response);
+    for (const { partition, read } of lent) partition.log.releaseRead(read);
   },
   recordBytes(response) {
     let n = 0;

@@ -33,6 +33,11 @@ export interface ApiHandler<Req extends object = object, Res extends object = ob
    * bytes spliced in rather than copied (Fetch).
    */
   recordBytes?(response: Res): number;
+  /**
+   * Called once the response's bytes have been written to the socket (or dropped), for
+   * responses that lend buffers which are reused afterwards (Fetch's pooled reads).
+   */
+  afterWrite?(response: Res): void;
   /** A response carrying `errorCode` for every part of `request` (UNSUPPORTED_VERSION, ...). */
   errorResponse(ctx: RequestContext, request: Req, errorCode: number): Res;
 }

@@ -30,8 +30,21 @@ export interface ConnectionLimits {
   maxInFlight: number;
 }
 
+/**
+ * Response bytes whose buffers must not be reused until they have been written:
+ * `onWritten` runs once the socket has taken them (or they were dropped unwritten).
+ */
+export interface PinnedResponse {
+  chunks: readonly Buffer[];
+  onWritten: () => void;
+}
+
 /** What a handler gives back: response bytes, nothing (no response), or 'close'. */
-export type HandlerResult = Buffer | readonly Buffer[] | null | 'close';
+export type HandlerResult = Buffer | readonly Buffer[] | PinnedResponse | null | 'close';
+
+function isPinned(result: HandlerResult): result is PinnedResponse {
+  return result !== null && typeof result === 'object' && !Buffer.isBuffer(result) && 'onWritten' in result;
+}
 
 export type FrameHandler = (frame: Buffer, connection: Connection) => Promise<HandlerResult>;
 
@@ -241,19 +254,26 @@ export class Connection {
       const slot = this.slots.shift() as Slot;
       this.pool.release(slot.reserved);
       if (slot.fetch) this.fetchInFlight = false;
-      if (this.closed) continue;
       const result = slot.result;
-      if (result === 'close') {
-        this.closeAfterWrites();
+      if (this.closed || this.closing || result === 'close' || result === null) {
+        // Not written: pinned buffers are free at once.
+        if (isPinned(result)) result.onWritten();
+        if (result === 'close' && !this.closed) this.closeAfterWrites();
         continue;
       }
-      if (result === null || this.closing) continue;
       if (!corked) {
         this.socket.cork();
         corked = true;
       }
       if (Buffer.isBuffer(result)) this.socket.write(result);
-      else for (const chunk of result) this.socket.write(chunk);
+      else if (isPinned(result)) {
+        const last = result.chunks.length - 1;
+        result.chunks.forEach((chunk, i) => {
+          if (i === last) this.socket.write(chunk, () => result.onWritten());
+          else this.socket.write(chunk);
+        });
+        if (last < 0) result.onWritten();
+      } else for (const chunk of result) this.socket.write(chunk);
     }
     if (corked) this.socket.uncork();
     if (this.closed) return;

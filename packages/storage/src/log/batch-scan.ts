@@ -83,16 +83,19 @@ export function checkBatch(buf: Buffer, at: number, available: number, checkCrc:
   return null;
 }
 
-/** Reads exactly `length` bytes at `position` unless the file ends first; returns what was read. */
-export async function readFully(file: DiskFile, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
+/**
+ * Reads exactly `length` bytes at `position` unless the file ends first; returns what
+ * was read, into `into` when given (it must hold `length` bytes).
+ */
+export async function readFully(file: DiskFile, position: number, length: number, into?: Buffer): Promise<Buffer> {
+  const buf = into ?? Buffer.allocUnsafe(length);
   let got = 0;
   while (got < length) {
     const n = await file.read(buf, got, length - got, position + got);
     if (n === 0) break;
     got += n;
   }
-  return got === length ? buf : buf.subarray(0, got);
+  return got === buf.length ? buf : buf.subarray(0, got);
 }
 
 /** Chunk size for scanning a segment. */

@@ -35,6 +35,8 @@ import { checkBatch, HEADER_BYTES, readBatchInfo, scanBatches } from './batch-sc
 import type { LogConfig } from './config.js';
 import { DEFAULT_LOG_CONFIG } from './config.js';
 import { LEADER_EPOCH_CHECKPOINT, LeaderEpochCache } from './leader-epoch-cache.js';
+import type { ReadBufferPool } from './read-buffer-pool.js';
+import { sharedReadBufferPool } from './read-buffer-pool.js';
 import { LogSegment, parseSegmentFileName, SegmentGoneError, segmentFileName } from './segment.js';
 import type { AbortedTxn } from './txn-index.js';
 
@@ -79,6 +81,8 @@ export interface LogOptions {
   /** Receives notable events (recovery cuts, rolls, deletions). */
   onEvent?: (event: LogEvent) => void;
   producerState?: ProducerStateHook;
+  /** Where reads take their buffers (default: one pool shared by every log). */
+  readBufferPool?: ReadBufferPool;
 }
 
 export interface AppendResult {
@@ -92,10 +96,22 @@ export interface AppendResult {
 export interface ReadResult {
   /** Whole batches, back to back; empty when there is nothing to return. */
   records: Buffer;
+  /**
+   * The pooled buffer `records` is a view of, or null. Whoever holds the last reference
+   * to `records` may give it back to the log's read buffer pool (`releaseRead`).
+   */
+  backing: Buffer | null;
   /** Offset of the first batch returned (may be below the requested offset). */
   firstOffset: number;
   /** Offset after the last batch returned. */
   nextOffset: number;
+}
+
+/** Where a segment read goes on when one buffer did not hold what it needed. */
+interface NextRead {
+  nextPosition: number;
+  want: number;
+  retried: boolean;
 }
 
 interface PendingWrite {
@@ -116,6 +132,7 @@ export class PartitionLog {
   private readonly now: () => number;
   private readonly onEvent: (event: LogEvent) => void;
   private readonly producerState: ProducerStateHook | undefined;
+  private readonly readBuffers: ReadBufferPool;
   private segments: LogSegment[] = [];
   epochCache!: LeaderEpochCache;
 
@@ -147,6 +164,7 @@ export class PartitionLog {
     this.now = opts.now ?? Date.now;
     this.onEvent = opts.onEvent ?? (() => {});
     this.producerState = opts.producerState;
+    this.readBuffers = opts.readBufferPool ?? sharedReadBufferPool;
     this.lastFlushMs = this.now();
   }
 
@@ -743,7 +761,7 @@ export class PartitionLog {
       );
     }
     const limit = Math.min(maxOffset, this.writtenOffset);
-    const empty = { records: Buffer.alloc(0), firstOffset: offset, nextOffset: offset };
+    const empty: ReadResult = { records: Buffer.alloc(0), backing: null, firstOffset: offset, nextOffset: offset };
     if (offset >= limit) return empty;
     const segments = this.segments;
     for (let index = segments.indexOf(this.segmentFor(offset) as LogSegment); index < segments.length; index++) {
@@ -775,7 +793,54 @@ export class PartitionLog {
     for (;;) {
       const available = segment.size - position;
       if (available <= 0) return null;
-      const buf = await segment.read(position, Math.min(available, want));
+      const length = Math.min(available, want);
+      // The read buffer comes from the pool; it goes back here on every path that does
+      // not hand it out, and is handed out (as `backing`) with the records otherwise.
+      const backing = this.readBuffers.take(length);
+      let result: ReadResult | null | NextRead;
+      try {
+        result = await this.parseRead(
+          segment,
+          position,
+          length,
+          backing,
+          offset,
+          maxBytes,
+          limit,
+          minOneBatch,
+          retried,
+        );
+      } catch (e) {
+        this.readBuffers.give(backing);
+        throw e;
+      }
+      if (result !== null && 'nextPosition' in result) {
+        this.readBuffers.give(backing);
+        ({ nextPosition: position, want, retried } = result);
+        continue;
+      }
+      if (result === null || result.records.length === 0) this.readBuffers.give(backing);
+      else result.backing = backing;
+      return result;
+    }
+  }
+
+  /** One read into `backing` and the batches in it: a result, null (segment exhausted), or where to read next. */
+  private async parseRead(
+    segment: LogSegment,
+    position: number,
+    length: number,
+    backing: Buffer,
+    offset: number,
+    maxBytes: number,
+    limit: number,
+    minOneBatch: boolean,
+    retried: boolean,
+  ): Promise<ReadResult | null | NextRead> {
+    const slack = 2 * this.config.indexIntervalBytes + HEADER_BYTES;
+    const available = segment.size - position;
+    {
+      const buf = await segment.read(position, length, backing);
       let at = 0;
       let first = -1;
       let end = -1;
@@ -809,7 +874,7 @@ export class PartitionLog {
         }
         if (first < 0) {
           if (info.size > maxBytes && !minOneBatch)
-            return { records: Buffer.alloc(0), firstOffset: info.baseOffset, nextOffset: offset };
+            return { records: Buffer.alloc(0), backing: null, firstOffset: info.baseOffset, nextOffset: offset };
           first = at;
           firstOffset = info.baseOffset;
         }
@@ -821,13 +886,10 @@ export class PartitionLog {
       // budget did: read once more from the first wanted batch (rare: a gap larger than
       // twice index.interval.bytes).
       if (first > 0 && !budgetFull && !atLimit && !retried && buf.length < available) {
-        retried = true;
-        position += first;
-        want = maxBytes + HEADER_BYTES;
-        continue;
+        return { nextPosition: position + first, want: maxBytes + HEADER_BYTES, retried: true };
       }
-      if (first >= 0) return { records: buf.subarray(first, end), firstOffset, nextOffset };
-      if (atLimit) return { records: Buffer.alloc(0), firstOffset: offset, nextOffset: offset };
+      if (first >= 0) return { records: buf.subarray(first, end), backing: null, firstOffset, nextOffset };
+      if (atLimit) return { records: Buffer.alloc(0), backing: null, firstOffset: offset, nextOffset: offset };
       // Nothing whole in this buffer: the segment ended, or the next batch is cut off.
       if (needMore === 0 && position + at + HEADER_BYTES > segment.size) return null;
       if (at === 0 && needMore <= buf.length) {
@@ -836,8 +898,16 @@ export class PartitionLog {
           `short read at ${position} in segment ${segment.baseOffset} of ${this.dir}`,
         );
       }
-      position += at;
-      want = Math.max(needMore, maxBytes + slack);
+      return { nextPosition: position + at, want: Math.max(needMore, maxBytes + slack), retried };
+    }
+  }
+
+  /** Gives a read's pooled buffer back once nothing refers to its records any more. */
+  releaseRead(result: ReadResult): void {
+    if (result.backing !== null) {
+      const backing = result.backing;
+      result.backing = null;
+      this.readBuffers.give(backing);
     }
   }
 

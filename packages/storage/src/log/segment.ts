@@ -380,8 +380,8 @@ export class LogSegment {
   }
 
   /** Reads `length` bytes at `position`. */
-  read(position: number, length: number): Promise<Buffer> {
-    return this.withFile((file) => readFully(file, position, length));
+  read(position: number, length: number, into?: Buffer): Promise<Buffer> {
+    return this.withFile((file) => readFully(file, position, length, into));
   }
 
   /**
