@@ -177,6 +177,7 @@ export class Broker {
       logConfigFor: s.logConfigFor,
       housekeeping: s.housekeeping,
       cleaner: s.cleaner,
+      producerIdExpirationMs: () => s.config.int('producer.id.expiration.ms'),
     });
     const replicas = this.replicas;
     this.metadataLog.onChange((image) => void replicas.applyImage(image));

@@ -13,8 +13,14 @@
  *
  * acks=0 sends no response at all; acks=1 answers once the batch is in the log file;
  * acks=-1 also waits for fsync (gregor.log.durable; on a single node the in-sync replica
- * set is this broker). Idempotent and transactional batches need the producer state of
- * the exactly-once work: until it lands they get UNKNOWN_PRODUCER_ID /
+ * set is this broker).
+ *
+ * Idempotent batches (producerId >= 0, KIP-98) go through the partition's producer state
+ * (partition/producer-state.ts), checked and accepted in arrival order per partition: a
+ * retried batch (same epoch and sequences as one of the producer's last five) is
+ * answered with the original batch's base offset and errorCode NONE and is not appended
+ * again; otherwise OUT_OF_ORDER_SEQUENCE_NUMBER or INVALID_PRODUCER_EPOCH. Transactional
+ * batches need the transaction coordinator: until it lands they get
  * TRANSACTIONAL_ID_NOT_FOUND rather than being appended unchecked.
  */
 import type { CompressionType } from '@gregor/protocol';
@@ -41,6 +47,8 @@ import {
 } from '@gregor/protocol/generated/messages/produce-response';
 import { LogError } from '@gregor/storage';
 import type { Broker } from '../broker.js';
+import type { Partition } from '../partition/partition.js';
+import type { ProducerBatch } from '../partition/producer-state.js';
 import type { ProduceSettings } from '../partition/topic-settings.js';
 import { produceSettings } from '../partition/topic-settings.js';
 import type { ApiHandler } from './handler.js';
@@ -171,11 +179,17 @@ async function producePartition(
     );
   }
   if (summary.producerId >= 0) {
-    return partitionResult(
-      index,
-      ErrorCode.UNKNOWN_PRODUCER_ID,
-      'Idempotent producers are not served by this broker yet (no InitProducerId).',
+    const producer: ProducerBatch = {
+      producerId: summary.producerId,
+      producerEpoch: summary.producerEpoch,
+      baseSequence: summary.baseSequence,
+      lastSequence: summary.lastSequence,
+    };
+    // Checked and handed to the log in arrival order; the write itself is awaited outside.
+    const accepted = await partition.inProducerOrder(() =>
+      prepareAndAppend(broker, partition, topic, data.records as Buffer, settings, acks, version, index, producer),
     );
+    return accepted.response;
   }
   const recordError = await checkRecords(data.records, settings, version, index);
   if (recordError !== null) return recordError;
@@ -201,6 +215,59 @@ async function producePartition(
     }
     throw e;
   }
+}
+
+/**
+ * The record checks, recompression and LogAppendTime of an idempotent batch, then its
+ * append through the producer state. Resolves once the log has accepted (or refused) the
+ * batch, with the response still to wait for, so that the next batch of the partition
+ * can be checked without waiting for this one's write.
+ */
+async function prepareAndAppend(
+  broker: Broker,
+  partition: Partition,
+  topic: string,
+  records: Buffer,
+  settings: ProduceSettings,
+  acks: number,
+  version: number,
+  index: number,
+  producer: ProducerBatch,
+): Promise<{ response: Promise<PartitionProduceResponse> }> {
+  const recordError = await checkRecords(records, settings, version, index);
+  if (recordError !== null) return { response: Promise.resolve(recordError) };
+  let batch = records;
+  const codec = CODECS[settings.compressionType];
+  if (codec !== undefined) batch = recompress(batch, codec);
+  let logAppendTime = -1;
+  if (settings.logAppendTime) {
+    logAppendTime = Date.now();
+    setLogAppendTime(batch, 0, logAppendTime);
+  }
+  const response = partition.appendFromProducer(batch, acks, producer).then(
+    (outcome) => {
+      if (outcome.kind === 'error') return partitionResult(index, outcome.errorCode, outcome.message);
+      const r = partitionResult(index, ErrorCode.NONE);
+      if (outcome.kind === 'duplicate') {
+        r.baseOffset = BigInt(outcome.batch.firstOffset);
+        // The original batch was stamped with its append time (its max timestamp) on such topics.
+        r.logAppendTimeMs = BigInt(settings.logAppendTime ? outcome.batch.maxTimestamp : -1);
+      } else {
+        r.baseOffset = BigInt(outcome.result.baseOffset);
+        r.logAppendTimeMs = BigInt(logAppendTime);
+      }
+      r.logStartOffset = BigInt(partition.logStartOffset);
+      return r;
+    },
+    (e: unknown) => {
+      if (e instanceof LogError) {
+        broker.logger.error({ err: e, topic, partition: index }, 'append failed');
+        return partitionResult(index, ErrorCode[e.errorCode], e.message);
+      }
+      throw e;
+    },
+  );
+  return { response };
 }
 
 export const produceHandler: ApiHandler = defineHandler<ProduceRequest, ProduceResponse>({

@@ -19,6 +19,7 @@ import { findCoordinatorHandler } from './find-coordinator.js';
 import type { ApiHandler } from './handler.js';
 import { heartbeatHandler } from './heartbeat.js';
 import { incrementalAlterConfigsHandler } from './incremental-alter-configs.js';
+import { initProducerIdHandler } from './init-producer-id.js';
 import { joinGroupHandler } from './join-group.js';
 import { leaveGroupHandler } from './leave-group.js';
 import { listGroupsHandler } from './list-groups.js';
@@ -50,6 +51,7 @@ function all(): ApiHandler[] {
     describeLogDirsHandler,
     createPartitionsHandler,
     incrementalAlterConfigsHandler,
+    initProducerIdHandler,
     describeClusterHandler,
     describeTopicPartitionsHandler,
     deleteGroupsHandler,

@@ -6,16 +6,37 @@
  * end of what reached the log file. acks=-1 additionally waits for fsync when
  * `gregor.log.durable` is on; concurrent acks=-1 produces share fsyncs (one in flight,
  * the next one covering everything written meanwhile).
+ *
+ * Idempotent producers (KIP-98): the producer state is checked and updated in the same
+ * synchronous step in which the log assigns the batch its offsets, so batches of one
+ * producer in flight together see each other in order, and the snapshot the log takes
+ * when it rolls (inside that step) holds exactly the batches below the roll offset.
+ * Kafka updates the state after the segment append succeeded; here the bytes reach the
+ * file later, but a failed write fails the whole log (appends refused until it is
+ * reopened, which rebuilds the state from the disk), so no batch the state knows can be
+ * missing from a log that still takes appends.
  */
 import type { Uuid } from '@gregor/protocol';
+import { RecordBatchView } from '@gregor/protocol';
 import type { AppendResult, PartitionLog } from '@gregor/storage';
+import { LogError } from '@gregor/storage';
+import type { BatchMetadata, ProducerBatch } from './producer-state.js';
+import { ProducerStateManager, rebuildProducerState } from './producer-state.js';
 
 export type AppendListener = () => void;
+
+export type ProducerAppendResult =
+  | { kind: 'appended'; result: AppendResult }
+  | { kind: 'duplicate'; batch: BatchMetadata }
+  | { kind: 'error'; errorCode: number; message: string };
 
 export class Partition {
   leaderEpoch: number;
   private readonly listeners = new Set<AppendListener>();
   private flushing: Promise<number> | null = null;
+  /** Settles when the last batch accepted from a producer settled (never rejects). */
+  private lastProducerAppend: Promise<void> = Promise.resolve();
+  private producerOrder: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly topic: string,
@@ -24,6 +45,7 @@ export class Partition {
     readonly log: PartitionLog,
     leaderEpoch: number,
     private readonly durable: boolean,
+    readonly producers: ProducerStateManager = new ProducerStateManager(),
   ) {
     this.leaderEpoch = leaderEpoch;
     this.log.highWatermark = this.log.writtenOffset;
@@ -47,6 +69,70 @@ export class Partition {
     this.advanceHighWatermark();
     if (acks === -1 && this.durable) await this.flushTo(result.lastOffset + 1);
     return result;
+  }
+
+  /**
+   * Runs `fn` after every earlier call has finished: idempotent batches are checked and
+   * accepted in the order they arrived, as Kafka handles one request per connection at a
+   * time. `fn` must hand its batch to the log without waiting for the write.
+   */
+  inProducerOrder<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.producerOrder.then(fn, fn);
+    this.producerOrder = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Appends a batch from an idempotent producer: checked against the producer state,
+   * accepted (state updated) synchronously in this call, then settled per `acks`. A
+   * duplicate is answered with the original batch once that one is as far as `acks`
+   * asks (in the file; fsynced for acks=-1), as its own answer would have been.
+   */
+  async appendFromProducer(records: Buffer, acks: number, batch: ProducerBatch): Promise<ProducerAppendResult> {
+    const check = this.producers.check(batch);
+    if (check.kind === 'error') return check;
+    if (check.kind === 'duplicate') {
+      const original = check.batch;
+      if (this.log.writtenOffset <= original.lastOffset) await this.lastProducerAppend;
+      if (this.log.writtenOffset <= original.lastOffset)
+        throw new LogError(
+          'KAFKA_STORAGE_ERROR',
+          `the original of a duplicate batch at ${original.firstOffset} was not written`,
+        );
+      if (acks === -1 && this.durable) await this.flushTo(original.lastOffset + 1);
+      return { kind: 'duplicate', batch: original };
+    }
+    const before = this.log.logEndOffset;
+    const pending = this.log.appendAsLeader(records, this.leaderEpoch);
+    if (this.log.logEndOffset > before) {
+      // Accepted: the log rewrote the base offset in place.
+      const view = new RecordBatchView(records, 0);
+      this.producers.update(batch, view.baseOffset, view.lastOffset, view.maxTimestamp);
+      this.lastProducerAppend = pending.then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    const result = await pending;
+    this.advanceHighWatermark();
+    if (acks === -1 && this.durable) await this.flushTo(result.lastOffset + 1);
+    return { kind: 'appended', result };
+  }
+
+  /** Rebuilds the producer state from the latest snapshot and the log after it. */
+  rebuildProducerState(nowMs: number, expirationMs: number, onCorrupt?: (e: Error) => void): Promise<number> {
+    return rebuildProducerState(this.log, this.producers, nowMs, expirationMs, onCorrupt);
+  }
+
+  /** Truncates the log (replication) and rebuilds the producer state for what is left. */
+  async truncateTo(offset: number, nowMs: number, expirationMs: number): Promise<void> {
+    await this.log.truncateTo(offset);
+    await this.rebuildProducerState(nowMs, expirationMs);
+  }
+
+  /** Writes a producer state snapshot at the log end (clean close). */
+  async snapshotProducerState(): Promise<void> {
+    await this.log.takeSnapshot(this.producers.serialize());
   }
 
   advanceHighWatermark(): void {

@@ -8,6 +8,12 @@
  * Also runs the log housekeeping on timers: retention
  * (`log.retention.check.interval.ms`), time-based flushes (`log.flush.scheduler.interval.ms`)
  * and checkpoints of indexes and recovery points (`log.flush.offset.checkpoint.interval.ms`).
+ *
+ * Each log gets the producer state of its partition (idempotence): snapshotted by the
+ * log at every segment roll and here at every clean close, rebuilt at open from the
+ * latest snapshot plus the batches after it, and expired every
+ * `producer.id.expiration.check.interval.ms` (Kafka's default, 10 minutes) per
+ * `producer.id.expiration.ms`.
  */
 import type { Uuid } from '@gregor/protocol';
 import type { Disk, LogConfig } from '@gregor/storage';
@@ -17,8 +23,14 @@ import type { MetadataImage, TopicImage } from '../metadata/image.js';
 import { METADATA_TOPIC } from '../metadata/metadata-log.js';
 import { forEachLimited } from './concurrency.js';
 import { Partition } from './partition.js';
+import { ProducerStateManager } from './producer-state.js';
 
 const PARTITION_METADATA_FILE = 'partition.metadata';
+
+/** Kafka's producer.id.expiration.check.interval.ms default. */
+const PRODUCER_EXPIRATION_CHECK_MS = 600_000;
+/** Kafka's producer.id.expiration.ms default. */
+const PRODUCER_ID_EXPIRATION_MS = 86_400_000;
 
 /** Logs opened or closed at once at start and stop. */
 const LOG_IO_CONCURRENCY = 16;
@@ -35,6 +47,10 @@ export interface ReplicaManagerOptions {
   /** log.cleaner.enable and log.cleaner.backoff.ms: compaction of compacted topics. */
   cleaner: { enabled: boolean; backoffMs: number };
   now?: () => number;
+  /** producer.id.expiration.ms, read at each use (the setting is dynamic). */
+  producerIdExpirationMs?: () => number;
+  /** producer.id.expiration.check.interval.ms (an internal setting in Kafka). */
+  producerExpirationCheckMs?: number;
 }
 
 export type PartitionLookup = { partition: Partition; errorCode: 0 } | { partition: null; errorCode: number };
@@ -71,20 +87,31 @@ export class ReplicaManager {
     await this.removeStrayLogs(image);
     await this.applyImage(image);
     const { retentionCheckMs, flushCheckMs, checkpointMs } = this.opts.housekeeping;
-    this.every(retentionCheckMs, (log) => log.applyRetention());
-    this.every(flushCheckMs, (log) => log.flushIfDue());
-    this.every(checkpointMs, (log) => log.checkpoint());
+    this.every(retentionCheckMs, (p) => p.log.applyRetention());
+    this.every(flushCheckMs, (p) => p.log.flushIfDue());
+    this.every(checkpointMs, (p) => p.log.checkpoint());
+    this.every(this.opts.producerExpirationCheckMs ?? PRODUCER_EXPIRATION_CHECK_MS, async (p) => {
+      p.producers.removeExpired(this.now(), this.producerIdExpirationMs());
+    });
     this.cleaner?.start(this.opts.cleaner.backoffMs);
   }
 
-  private every(ms: number, task: (log: PartitionLog) => Promise<unknown>): void {
+  private now(): number {
+    return this.opts.now === undefined ? Date.now() : this.opts.now();
+  }
+
+  private producerIdExpirationMs(): number {
+    return this.opts.producerIdExpirationMs?.() ?? PRODUCER_ID_EXPIRATION_MS;
+  }
+
+  private every(ms: number, task: (partition: Partition) => Promise<unknown>): void {
     if (!(ms > 0) || !Number.isFinite(ms)) return;
     const timer = setInterval(
       () => {
         this.work = this.work.then(async () => {
           for (const p of this.partitions.values()) {
             try {
-              await task(p.log);
+              await task(p);
             } catch (e) {
               this.opts.logger.error({ err: e, partition: `${p.topic}-${p.partition}` }, 'log housekeeping failed');
             }
@@ -163,14 +190,27 @@ export class ReplicaManager {
       if (!(await this.opts.disk.exists(metaPath))) {
         await this.opts.disk.writeFileAtomic(metaPath, Buffer.from(`version: 0\ntopic_id: ${topic.topicId}\n`));
       }
+      const producers = new ProducerStateManager();
       const log = await PartitionLog.open({
         disk: this.opts.disk,
         dir,
         config: this.opts.logConfigFor(image.topicConfigs(topic.name)),
         ...(this.opts.now === undefined ? {} : { now: this.opts.now }),
         onEvent: (e) => this.opts.logger[e.level]({ ...e, message: undefined, partition: key }, e.message),
+        producerState: { snapshot: () => producers.serialize() },
       });
-      const partition = new Partition(topic.name, partitionId, topic.topicId, log, leaderEpoch, this.opts.durable);
+      const partition = new Partition(
+        topic.name,
+        partitionId,
+        topic.topicId,
+        log,
+        leaderEpoch,
+        this.opts.durable,
+        producers,
+      );
+      await partition.rebuildProducerState(this.now(), this.producerIdExpirationMs(), (e) =>
+        this.opts.logger.warn({ err: e, partition: key }, 'producer state snapshot unreadable; replaying the log'),
+      );
       this.partitions.set(key, partition);
       // The cleaner passes over logs whose cleanup.policy has no 'compact'.
       this.cleaner?.add(log);
@@ -238,6 +278,11 @@ export class ReplicaManager {
     await this.work.catch(() => undefined);
     await Promise.all([...this.opening.values()].map((p) => p.catch(() => undefined)));
     await forEachLimited([...this.partitions.values()], LOG_IO_CONCURRENCY, async (p) => {
+      try {
+        await p.snapshotProducerState();
+      } catch (e) {
+        this.opts.logger.warn({ err: e, partition: `${p.topic}-${p.partition}` }, 'producer state snapshot failed');
+      }
       try {
         await p.log.close();
       } catch (e) {
