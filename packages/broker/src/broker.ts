@@ -22,6 +22,7 @@ import { ReplicaManager } from './partition/replica-manager.js';
 import { MemoryPool } from './server/memory-pool.js';
 import type { BoundListener, ListenerSpec } from './server/socket-server.js';
 import { SocketServer } from './server/socket-server.js';
+import { TxnRuntime } from './txn/txn-runtime.js';
 
 /** What the broker needs to know, resolved from its configuration (settings.ts). */
 export interface BrokerSettings {
@@ -69,6 +70,7 @@ export class Broker {
   private controllerInstance: Controller | null = null;
   private replicas: ReplicaManager | null = null;
   private groupsRuntime: CoordinatorRuntime | null = null;
+  private txnRuntime: TxnRuntime | null = null;
   private server: SocketServer | null = null;
   private brokerEpochValue = -1;
   private stopping: Promise<void> | null = null;
@@ -101,6 +103,12 @@ export class Broker {
   get groups(): CoordinatorRuntime {
     if (this.groupsRuntime === null) throw new Error('broker not started');
     return this.groupsRuntime;
+  }
+
+  /** The transaction coordinator and its `__transaction_state` storage. */
+  get txns(): TxnRuntime {
+    if (this.txnRuntime === null) throw new Error('broker not started');
+    return this.txnRuntime;
   }
 
   get brokerEpoch(): number {
@@ -187,6 +195,13 @@ export class Broker {
     this.groupsRuntime = groups;
     this.metadataLog.onChange((image, previous) => groups.follow(image, previous));
     groups.start(this.metadataLog.image);
+    const txns = new TxnRuntime(this);
+    this.txnRuntime = txns;
+    // Markers on __consumer_offsets decide the transactional offset commits waiting there.
+    txns.offsetsMarkerListener = (partition, producerId, isAborted) =>
+      groups.coordinator.completeTransaction(partition, producerId, !isAborted);
+    this.metadataLog.onChange((image) => txns.follow(image));
+    txns.start(this.metadataLog.image);
     this.server = new SocketServer({
       listeners: s.listeners,
       limits: { maxRequestBytes: s.maxRequestBytes, maxInFlight: s.maxInFlightPerConnection },
@@ -225,6 +240,7 @@ export class Broker {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       await this.server?.stop();
+      await this.txnRuntime?.stop();
       await this.groupsRuntime?.stop();
       await this.replicas?.close();
       await this.metadataLog?.close();

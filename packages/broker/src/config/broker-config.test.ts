@@ -152,6 +152,9 @@ describe('defaults', () => {
     'transaction.state.log.replication.factor': '1', // Gregor (Kafka: 3)
     'transaction.state.log.min.isr': '1', // Gregor (Kafka: 2)
     'transaction.max.timeout.ms': '900000',
+    'transaction.abort.timed.out.transaction.cleanup.interval.ms': '10000',
+    'transaction.state.log.segment.bytes': '104857600',
+    'transaction.remove.expired.transaction.cleanup.interval.ms': '3600000',
     'transactional.id.expiration.ms': '604800000',
     'producer.id.expiration.ms': '86400000',
     'num.network.threads': '3',

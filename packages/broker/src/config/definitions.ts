@@ -674,6 +674,24 @@ export const BROKER_CONFIGS = {
     validator: atLeast(1),
     doc: 'The longest transaction timeout a producer may ask for.',
   },
+  'transaction.abort.timed.out.transaction.cleanup.interval.ms': {
+    type: 'INT',
+    default: '10000',
+    validator: atLeast(1),
+    doc: 'How often the transaction coordinator aborts transactions open longer than their timeout.',
+  },
+  'transaction.remove.expired.transaction.cleanup.interval.ms': {
+    type: 'INT',
+    default: '3600000',
+    validator: atLeast(1),
+    doc: 'How often transactional ids idle past transactional.id.expiration.ms are removed.',
+  },
+  'transaction.state.log.segment.bytes': {
+    type: 'INT',
+    default: '104857600',
+    validator: atLeast(1),
+    doc: 'segment.bytes of __transaction_state.',
+  },
   'transactional.id.expiration.ms': {
     type: 'INT',
     default: '604800000',

@@ -14,14 +14,21 @@
  *   offsets.topic.compression.codec), checked against the topic's max.message.bytes,
  *   appended with acks=-1: they settle once fsynced (gregor.log.durable).
  */
-import type { KafkaRecord } from '@gregor/protocol';
-import { buildRecordBatch, type CompressionType, ErrorCode, RecordBatchView, readAllRecords } from '@gregor/protocol';
+import {
+  buildRecordBatch,
+  type CompressionType,
+  ControlRecordType,
+  ErrorCode,
+  RecordBatchView,
+  readAllRecords,
+  readControlBatch,
+} from '@gregor/protocol';
 import { LogError } from '@gregor/storage';
 import type { Broker } from '../broker.js';
 import type { MetadataImage } from '../metadata/image.js';
 import { produceSettings } from '../partition/topic-settings.js';
 import { GROUP_METADATA_TOPIC } from './coordinator-key.js';
-import type { OffsetsBackend } from './group-coordinator.js';
+import type { LoadedRecord, OffsetsBackend, TxnProducer } from './group-coordinator.js';
 import { CoordinatorWriteError, GroupCoordinator } from './group-coordinator.js';
 import type { OffsetsRecord } from './records.js';
 import type { Scheduler } from './scheduler.js';
@@ -110,7 +117,7 @@ export class CoordinatorRuntime implements OffsetsBackend {
       : this.broker.settings.config.int('offsets.topic.num.partitions');
   }
 
-  append(partition: number, records: readonly OffsetsRecord[]): Promise<void> {
+  append(partition: number, records: readonly OffsetsRecord[], producer?: TxnProducer): Promise<void> {
     // No await before the log's append: offsets are taken in the order writes are issued.
     try {
       const p = this.broker.replicaManager.get(GROUP_METADATA_TOPIC, partition);
@@ -126,6 +133,10 @@ export class CoordinatorRuntime implements OffsetsBackend {
       const batch = buildRecordBatch({
         records: records.map((r) => ({ key: r.key, value: r.value, timestamp: now })),
         compression: this.broker.settings.config.int('offsets.topic.compression.codec') as CompressionType,
+        // TxnOffsetCommit: a transactional batch of the producer (no sequence), as Kafka writes it.
+        ...(producer === undefined
+          ? {}
+          : { producerId: producer.producerId, producerEpoch: producer.producerEpoch, transactional: true }),
       });
       const maxMessageBytes = produceSettings(this.broker, GROUP_METADATA_TOPIC).maxMessageBytes;
       if (batch.length > maxMessageBytes) {
@@ -148,7 +159,7 @@ export class CoordinatorRuntime implements OffsetsBackend {
     }
   }
 
-  async *read(partition: number): AsyncIterable<readonly KafkaRecord[]> {
+  async *read(partition: number): AsyncIterable<readonly LoadedRecord[]> {
     const lookup = await this.broker.replicaManager.lookup(GROUP_METADATA_TOPIC, partition);
     if (lookup.partition === null) {
       throw new Error(`${GROUP_METADATA_TOPIC}-${partition} cannot be opened (error ${lookup.errorCode})`);
@@ -160,12 +171,27 @@ export class CoordinatorRuntime implements OffsetsBackend {
     for (let offset = log.logStartOffset; offset < end; ) {
       const { records, nextOffset } = await log.read(offset, bufferBytes, end);
       if (records.length === 0 || nextOffset <= offset) break;
-      const out: KafkaRecord[] = [];
+      const out: LoadedRecord[] = [];
       for (let pos = 0; pos < records.length; pos += view.sizeInBytes) {
         view.moveTo(records, pos);
-        // Transaction markers carry no group state (transactional offset commits are not served yet).
-        if (view.isControl || view.lastOffset < offset) continue;
-        for (const r of readAllRecords(records, pos)) if (r.offset >= offset) out.push(r);
+        if (view.lastOffset < offset) continue;
+        if (view.isControl) {
+          // A transaction marker: decides the producer's transactional offset commits (KIP-98).
+          if (view.producerId < 0) continue;
+          const control = readControlBatch(records, pos)[0];
+          if (control === undefined) continue;
+          if (control.type !== ControlRecordType.COMMIT && control.type !== ControlRecordType.ABORT) continue;
+          out.push({
+            key: null,
+            value: null,
+            producerId: view.producerId,
+            marker: control.type === ControlRecordType.COMMIT ? 'commit' : 'abort',
+          });
+          continue;
+        }
+        const producerId = view.isTransactional ? view.producerId : -1;
+        for (const r of readAllRecords(records, pos))
+          if (r.offset >= offset) out.push({ key: r.key, value: r.value, producerId });
       }
       yield out;
       offset = nextOffset;

@@ -78,10 +78,38 @@ export class CoordinatorWriteError extends Error {
 export interface OffsetsBackend {
   /** Partitions of the topic: its real count once it exists, else offsets.topic.num.partitions. */
   partitionCount(): number;
-  /** Appends the records as one batch; resolves once durable; rejects with CoordinatorWriteError. */
-  append(partition: number, records: readonly OffsetsRecord[]): Promise<void>;
+  /**
+   * Appends the records as one batch; resolves once durable; rejects with CoordinatorWriteError.
+   * With `producer`: a transactional batch of that producer (TxnOffsetCommit, KIP-98).
+   */
+  append(partition: number, records: readonly OffsetsRecord[], producer?: TxnProducer): Promise<void>;
   /** Every record of the partition, batch by batch, in offset order. */
-  read(partition: number): AsyncIterable<readonly { key: Buffer | null; value: Buffer | null }[]>;
+  read(partition: number): AsyncIterable<readonly LoadedRecord[]>;
+}
+
+/** The producer of a transactional offset commit. */
+export interface TxnProducer {
+  producerId: number;
+  producerEpoch: number;
+}
+
+/**
+ * A record read back from `__consumer_offsets`. Records of transactional batches carry
+ * their producer id; a transaction marker is a record with `marker` set (and no key).
+ */
+export interface LoadedRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  /** -1 unless the record is in a transactional batch or is a marker. */
+  producerId?: number;
+  marker?: 'commit' | 'abort';
+}
+
+interface PendingTxnOffset {
+  groupId: string;
+  topic: string;
+  partition: number;
+  value: OffsetAndMetadata;
 }
 
 type ShardState = 'loading' | 'active' | 'failed';
@@ -89,6 +117,12 @@ type ShardState = 'loading' | 'active' | 'failed';
 class Shard {
   state: ShardState = 'loading';
   readonly groups = new Map<string, ClassicGroup>();
+  /**
+   * Offsets committed in open transactions (TxnOffsetCommit), per producer id: applied
+   * when the commit marker reaches this partition, dropped on abort (Kafka's
+   * pendingTransactionalOffsetCommits).
+   */
+  readonly pendingTxnOffsets = new Map<number, PendingTxnOffset[]>();
   /** Settles after the last append issued, so that completions apply in log order. */
   tail: Promise<void> = Promise.resolve();
   loaded: Promise<void> = Promise.resolve();
@@ -327,7 +361,10 @@ export class GroupCoordinator {
         if (shard.unloaded) return;
         for (const r of batch) {
           records++;
-          this.replay(shard, r.key, r.value);
+          const producerId = r.producerId ?? -1;
+          if (r.marker !== undefined) this.applyTxnMarker(shard, producerId, r.marker === 'commit');
+          else if (producerId >= 0) this.replayTxnOffset(shard, producerId, r.key, r.value);
+          else this.replay(shard, r.key, r.value);
         }
       }
       if (shard.unloaded) return;
@@ -342,6 +379,122 @@ export class GroupCoordinator {
       shard.state = 'failed';
       this.logger.error({ err: e, partition: shard.partition }, 'loading __consumer_offsets failed');
     }
+  }
+
+  /** A transactional offset commit met while loading: pending until its marker. */
+  private replayTxnOffset(shard: Shard, producerId: number, key: Buffer | null, value: Buffer | null): void {
+    let parsed: ReturnType<typeof parseRecord>;
+    try {
+      parsed = parseRecord(key, value);
+    } catch (e) {
+      if (!(e instanceof OffsetsRecordError)) throw e;
+      return;
+    }
+    if (parsed.type !== 'offset' || parsed.value === null) return;
+    let list = shard.pendingTxnOffsets.get(producerId);
+    if (list === undefined) {
+      list = [];
+      shard.pendingTxnOffsets.set(producerId, list);
+    }
+    list.push({ groupId: parsed.group, topic: parsed.topic, partition: parsed.partition, value: parsed.value });
+  }
+
+  /** Applies (commit) or drops (abort) a producer's pending transactional offsets. */
+  private applyTxnMarker(shard: Shard, producerId: number, commit: boolean): void {
+    const list = shard.pendingTxnOffsets.get(producerId);
+    if (list === undefined) return;
+    shard.pendingTxnOffsets.delete(producerId);
+    if (!commit) return;
+    for (const o of list) {
+      let group = shard.groups.get(o.groupId);
+      if (group === undefined || group.is('Dead')) {
+        group = new ClassicGroup(o.groupId, 'Empty', this.now());
+        shard.groups.set(o.groupId, group);
+      }
+      group.putOffset(o.topic, o.partition, o.value);
+    }
+  }
+
+  /**
+   * A transaction marker was written to `partition` of `__consumer_offsets` (the
+   * transaction coordinator's WriteTxnMarkers): the producer's pending offsets there are
+   * applied or dropped.
+   */
+  async completeTransaction(partition: number, producerId: number, commit: boolean): Promise<void> {
+    const shard = this.shards.get(partition);
+    if (shard === undefined) return;
+    // Appends issued before the marker (the offsets themselves) settle first.
+    await shard.tail;
+    this.applyTxnMarker(shard, producerId, commit);
+  }
+
+  /** Whether `groupId` has transactional offsets not yet decided (OffsetFetch require_stable). */
+  hasPendingTxnOffsets(groupId: string, topic: string | null, partition: number): boolean {
+    const shard = this.shards.get(this.partitionFor(groupId));
+    if (shard === undefined) return false;
+    for (const list of shard.pendingTxnOffsets.values()) {
+      for (const o of list) {
+        if (o.groupId === groupId && (topic === null || (o.topic === topic && o.partition === partition))) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * TxnOffsetCommit (KIP-98): the offsets are written as a transactional batch of the
+   * producer and stay pending until the transaction's marker; an error code per partition.
+   * The member is checked only when the request names one (v3+, KIP-447).
+   */
+  async txnCommitOffsets(req: CommitInput, producer: TxnProducer): Promise<number[]> {
+    const all = (code: number) => req.partitions.map(() => code);
+    const shard = this.route(req.groupId);
+    if (typeof shard === 'number') return all(shard);
+    let group = shard.groups.get(req.groupId);
+    if (group === undefined) {
+      if (req.generationId >= 0) return all(ErrorCode.ILLEGAL_GENERATION);
+      group = new ClassicGroup(req.groupId, 'Empty', this.now());
+      shard.groups.set(req.groupId, group);
+    }
+    if (req.memberId !== '' || req.generationId >= 0) {
+      const error = this.validateOffsetCommit(group, req.generationId, req.memberId, req.groupInstanceId);
+      if (error !== ErrorCode.NONE) return all(error);
+    }
+    const now = this.now();
+    const errors = all(ErrorCode.NONE);
+    const records: OffsetsRecord[] = [];
+    const accepted: PendingTxnOffset[] = [];
+    const indexes: number[] = [];
+    req.partitions.forEach((p, index) => {
+      const metadata = p.metadata ?? '';
+      if (metadata.length > this.config.offsetMetadataMaxBytes) {
+        errors[index] = ErrorCode.OFFSET_METADATA_TOO_LARGE;
+        return;
+      }
+      const value: OffsetAndMetadata = {
+        offset: p.offset,
+        leaderEpoch: p.leaderEpoch,
+        metadata,
+        commitTimestampMs: now,
+        expireTimestampMs: null,
+      };
+      accepted.push({ groupId: req.groupId, topic: p.topic, partition: p.partition, value });
+      indexes.push(index);
+      records.push(offsetCommitRecord(req.groupId, p.topic, p.partition, value));
+    });
+    if (records.length === 0) return errors;
+    try {
+      await this.writeTxn(shard, records, producer);
+      let list = shard.pendingTxnOffsets.get(producer.producerId);
+      if (list === undefined) {
+        list = [];
+        shard.pendingTxnOffsets.set(producer.producerId, list);
+      }
+      list.push(...accepted);
+    } catch (e) {
+      const code = commitAppendError(errorCodeOf(e));
+      for (const i of indexes) errors[i] = code;
+    }
+    return errors;
   }
 
   /** Applies one record of the log to the shard's state (loading). */
@@ -446,6 +599,17 @@ export class GroupCoordinator {
     }
     const done = this.backend.append(shard.partition, records);
     // Observed through `ordered`; marked handled now so a fast failure is not reported as unhandled.
+    done.catch(() => undefined);
+    const ordered = shard.tail.then(() => done);
+    shard.tail = ordered.catch(() => undefined);
+    return ordered;
+  }
+
+  private writeTxn(shard: Shard, records: readonly OffsetsRecord[], producer: TxnProducer): Promise<void> {
+    if (shard.unloaded || !this.active) {
+      return Promise.reject(new CoordinatorWriteError(ErrorCode.NOT_COORDINATOR, 'the coordinator moved or stopped'));
+    }
+    const done = this.backend.append(shard.partition, records, producer);
     done.catch(() => undefined);
     const ordered = shard.tail.then(() => done);
     shard.tail = ordered.catch(() => undefined);
@@ -1231,6 +1395,27 @@ export class GroupCoordinator {
    * error. Commits still being written are not shown.
    */
   fetchOffsets(
+    groupId: string,
+    topics: readonly { name: string; partitions: readonly number[] }[] | null,
+    requireStable = false,
+  ): FetchResult {
+    const result = this.fetchCommittedOffsets(groupId, topics);
+    if (!requireStable || result.errorCode !== ErrorCode.NONE) return result;
+    // KIP-447: a partition with a transactional commit not yet decided is unstable.
+    for (const t of result.topics) {
+      for (const p of t.partitions) {
+        if (this.hasPendingTxnOffsets(groupId, t.name, p.partition)) {
+          p.errorCode = ErrorCode.UNSTABLE_OFFSET_COMMIT;
+          p.offset = -1n;
+          p.leaderEpoch = -1;
+          p.metadata = '';
+        }
+      }
+    }
+    return result;
+  }
+
+  private fetchCommittedOffsets(
     groupId: string,
     topics: readonly { name: string; partitions: readonly number[] }[] | null,
   ): FetchResult {

@@ -107,8 +107,8 @@ async function readOne(
     return { data, bytes: 0, partition: p };
   }
   const hw = p.highWatermark;
-  // Transactions are not served yet, so nothing is undecided: the last stable offset is the high watermark.
-  const lso = hw;
+  // KIP-98: read_committed reads up to the last stable offset, below which every transaction is decided.
+  const lso = p.lastStableOffset;
   data.highWatermark = BigInt(hw);
   data.lastStableOffset = BigInt(lso);
   data.logStartOffset = BigInt(p.logStartOffset);

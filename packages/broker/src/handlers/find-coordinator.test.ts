@@ -78,16 +78,16 @@ describe('FindCoordinator', () => {
     }
   });
 
-  test('transactional ids are not served yet; unknown key types are INVALID_REQUEST', async () => {
+  test('transactional ids are served by this broker (KIP-98); unknown key types are INVALID_REQUEST', async () => {
     const txn = await send(3, request('tx', 1));
-    assert.equal(txn.errorCode, ErrorCode.COORDINATOR_NOT_AVAILABLE);
-    assert.equal(txn.nodeId, -1);
-    assert.equal(txn.port, -1);
-    assert.match(txn.errorMessage ?? '', /coordinator is not available/);
+    assert.equal(txn.errorCode, ErrorCode.NONE);
+    assert.equal(txn.nodeId, tb.broker.nodeId);
+    assert.equal(txn.port, tb.port);
+    assert.ok(tb.broker.metadata.topicsByName.has('__transaction_state'), 'created on first use');
     const batch = await send(4, request('', 1, ['t1', 't2']));
     assert.deepEqual(
       batch.coordinators.map((c) => c.errorCode),
-      [ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.COORDINATOR_NOT_AVAILABLE],
+      [ErrorCode.NONE, ErrorCode.NONE],
     );
     assert.equal((await send(6, request('', 2, ['share']))).coordinators[0]?.errorCode, ErrorCode.INVALID_REQUEST);
     assert.equal((await send(2, request('x', 7))).errorCode, ErrorCode.INVALID_REQUEST);

@@ -9,9 +9,10 @@
  *
  * v0 has only the group id; v1 adds the key type, errorMessage and throttle time; v4
  * (KIP-699) batches keys in `coordinatorKeys` and answers one `coordinators` entry per
- * key; v6 adds share-group keys (type 2, KIP-932). Key type 1 (transactional ids) gets
- * COORDINATOR_NOT_AVAILABLE until Gregor has a transaction coordinator; a key type
- * Gregor does not know (share groups included) gets INVALID_REQUEST. As Kafka, the
+ * key; v6 adds share-group keys (type 2, KIP-932). Key type 1 (transactional ids, KIP-98)
+ * is answered with the leader of the id's partition of `__transaction_state`, created
+ * first if needed; a key type Gregor does not know (share groups included) gets
+ * INVALID_REQUEST. As Kafka, the
  * error message of a success is "NONE".
  */
 import type { FindCoordinatorRequest } from '@gregor/protocol';
@@ -35,7 +36,8 @@ async function find(ctx: RequestContext, key: string, keyType: number): Promise<
   if (keyType === CoordinatorType.GROUP) {
     return ctx.broker.groups.findGroupCoordinator(key, ctx.connection.listenerName);
   }
-  if (keyType === CoordinatorType.TRANSACTION) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, ...NO_NODE };
+  if (keyType === CoordinatorType.TRANSACTION)
+    return ctx.broker.txns.findTxnCoordinator(key, ctx.connection.listenerName);
   return { errorCode: ErrorCode.INVALID_REQUEST, ...NO_NODE };
 }
 

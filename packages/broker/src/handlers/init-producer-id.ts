@@ -15,9 +15,11 @@
  * one runs out; meanwhile requests wait for it. When the allocation fails the answer is
  * COORDINATOR_LOAD_IN_PROGRESS (retriable), as Kafka's when no block is ready.
  *
- * transactionalId "" is INVALID_REQUEST (Kafka); any other transactional id gets
- * COORDINATOR_NOT_AVAILABLE until Gregor has a transaction coordinator, matching the
- * answer of FindCoordinator for transactional ids.
+ * transactionalId "" is INVALID_REQUEST (Kafka); any other transactional id goes to the
+ * transaction coordinator (txn/transaction-coordinator.ts): a new producer id, or the
+ * epoch bumped (an open transaction aborted first, CONCURRENT_TRANSACTIONS meanwhile);
+ * a stale producerId/epoch (v3+) is PRODUCER_FENCED (INVALID_PRODUCER_EPOCH before v4,
+ * KIP-588).
  */
 import type { InitProducerIdRequest } from '@gregor/protocol';
 import { ApiKey, ErrorCode, InitProducerIdResponse } from '@gregor/protocol';
@@ -26,7 +28,7 @@ import type { ApiHandler } from './handler.js';
 import { defineHandler } from './handler.js';
 
 /** The block of producer ids this broker hands out from, per broker. */
-class ProducerIdBlock {
+export class ProducerIdBlock {
   private next = 0;
   private end = 0;
   private pending: Promise<void> | null = null;
@@ -52,7 +54,8 @@ class ProducerIdBlock {
 
 const blocks = new WeakMap<Broker, ProducerIdBlock>();
 
-function blockOf(broker: Broker): ProducerIdBlock {
+/** The producer id block of `broker` (also used by the transaction coordinator). */
+export function blockOf(broker: Broker): ProducerIdBlock {
   let block = blocks.get(broker);
   if (block === undefined) {
     block = new ProducerIdBlock(broker);
@@ -78,7 +81,19 @@ export const initProducerIdHandler: ApiHandler = defineHandler<InitProducerIdReq
     if (version >= 3 && (request.producerId === -1n) !== (request.producerEpoch === -1))
       return answer(ErrorCode.INVALID_REQUEST);
     if (request.transactionalId !== null) {
-      return answer(request.transactionalId === '' ? ErrorCode.INVALID_REQUEST : ErrorCode.COORDINATOR_NOT_AVAILABLE);
+      if (request.transactionalId === '') return answer(ErrorCode.INVALID_REQUEST);
+      const ready = await broker.txns.ready(request.transactionalId, true);
+      if (ready !== ErrorCode.NONE) return answer(ready);
+      const r = await broker.txns.coordinator.initProducerId(
+        request.transactionalId,
+        request.transactionTimeoutMs,
+        version >= 3 ? Number(request.producerId) : -1,
+        version >= 3 ? request.producerEpoch : -1,
+      );
+      // KIP-588: clients before v4 do not know PRODUCER_FENCED.
+      const errorCode =
+        r.errorCode === ErrorCode.PRODUCER_FENCED && version < 4 ? ErrorCode.INVALID_PRODUCER_EPOCH : r.errorCode;
+      return answer(errorCode, BigInt(r.producerId), r.producerEpoch);
     }
     let producerId: number;
     try {

@@ -24,6 +24,8 @@ export const EARLIEST_TIMESTAMP = -2;
 export const MAX_TIMESTAMP = -3;
 export const EARLIEST_LOCAL_TIMESTAMP = -4;
 export const LATEST_TIERED_TIMESTAMP = -5;
+/** IsolationLevel of ListOffsets v2+ and Fetch v4+ (KIP-98). */
+const READ_COMMITTED = 1;
 
 /** The leader epoch that wrote `offset`, from the epoch cache; -1 when unknown. */
 export function epochForOffset(p: Partition, offset: number): number {
@@ -39,9 +41,10 @@ async function lookupOffset(
   p: Partition,
   timestamp: number,
   version: number,
+  isolationLevel: number,
 ): Promise<{ offset: number; timestamp: number; errorCode: number }> {
-  // The last stable offset (read_committed) equals the high watermark until transactions are served.
-  const fetchable = p.highWatermark;
+  // KIP-98: read_committed sees up to the last stable offset, read_uncommitted up to the high watermark.
+  const fetchable = isolationLevel === READ_COMMITTED ? p.lastStableOffset : p.highWatermark;
   switch (timestamp) {
     case EARLIEST_TIMESTAMP:
     case EARLIEST_LOCAL_TIMESTAMP:
@@ -80,6 +83,7 @@ async function listOne(
   currentLeaderEpoch: number,
   maxNumOffsets: number,
   version: number,
+  isolationLevel: number,
 ): Promise<ListOffsetsPartitionResponse> {
   const lookup = await broker.replicaManager.lookup(topic, index);
   if (lookup.partition === null) return result(index, lookup.errorCode);
@@ -90,7 +94,7 @@ async function listOne(
       currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH,
     );
   }
-  const found = await lookupOffset(p, timestamp, version);
+  const found = await lookupOffset(p, timestamp, version, isolationLevel);
   const r = result(index, found.errorCode);
   if (found.errorCode !== ErrorCode.NONE) return r;
   if (version === 0) {
@@ -133,6 +137,7 @@ export const listOffsetsHandler: ApiHandler = defineHandler<ListOffsetsRequest, 
             p.currentLeaderEpoch,
             p.maxNumOffsets,
             version,
+            request.isolationLevel,
           ).then((r) => {
             t.partitions[slot] = r;
           }),

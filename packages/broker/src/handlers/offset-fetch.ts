@@ -8,8 +8,8 @@
  * COORDINATOR_LOAD_IN_PROGRESS, ...) is set on every partition; v2 adds the top-level
  * error (an error answer then lists no partitions) and the null topic list; v3 the
  * throttle time; v5 the leader epoch; v6 is flexible; v7 require_stable (KIP-447:
- * UNSTABLE_OFFSET_COMMIT while a transactional commit is pending; Gregor has no
- * transactional commits yet, so nothing is ever pending); v8 several groups per request
+ * UNSTABLE_OFFSET_COMMIT, offset -1, for a partition whose TxnOffsetCommit awaits its
+ * transaction's marker); v8 several groups per request
  * (KIP-709), each with its own error; v9 member id and epoch, which concern only
  * KIP-848 consumer groups and are ignored for classic groups (as Kafka does).
  */
@@ -104,13 +104,16 @@ export const offsetFetchHandler: ApiHandler = defineHandler<OffsetFetchRequest, 
     if (version >= 8) {
       const response = new OffsetFetchResponse();
       for (const g of request.groups) {
-        response.groups.push(groupResponse(g.groupId, coordinator.fetchOffsets(g.groupId, toQuery(g.topics))));
+        response.groups.push(
+          groupResponse(g.groupId, coordinator.fetchOffsets(g.groupId, toQuery(g.topics), request.requireStable)),
+        );
       }
       return response;
     }
     // Before v2 the topic list is not nullable: an empty list asks for nothing.
     const topics = version < 2 ? (request.topics ?? []) : request.topics;
-    return singleGroupResponse(coordinator.fetchOffsets(request.groupId, toQuery(topics)), topics, version);
+    const result = coordinator.fetchOffsets(request.groupId, toQuery(topics), version >= 7 && request.requireStable);
+    return singleGroupResponse(result, topics, version);
   },
   errorResponse(ctx, request, errorCode) {
     if (ctx.version >= 8) {

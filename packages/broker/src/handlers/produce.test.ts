@@ -246,7 +246,8 @@ describe('Produce', () => {
     assert.equal(
       partitionOf(await client.send<ProduceResponse>(ApiKey.Produce, 9, produceRequest('plain', transactional)))
         .errorCode,
-      ErrorCode.TRANSACTIONAL_ID_NOT_FOUND,
+      ErrorCode.INVALID_TXN_STATE,
+      'KIP-890 part 1: the partition is not in an ongoing transaction of the producer',
     );
   });
 

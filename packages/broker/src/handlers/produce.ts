@@ -20,8 +20,9 @@
  * retried batch (same epoch and sequences as one of the producer's last five) is
  * answered with the original batch's base offset and errorCode NONE and is not appended
  * again; otherwise OUT_OF_ORDER_SEQUENCE_NUMBER or INVALID_PRODUCER_EPOCH. Transactional
- * batches need the transaction coordinator: until it lands they get
- * TRANSACTIONAL_ID_NOT_FOUND rather than being appended unchecked.
+ * batches (KIP-98) open the producer's transaction in the partition (holding the last
+ * stable offset) and are accepted only for a partition added to the producer's ongoing
+ * transaction (KIP-890 part 1; INVALID_TXN_STATE otherwise).
  */
 import type { CompressionType } from '@gregor/protocol';
 import {
@@ -51,6 +52,7 @@ import type { Partition } from '../partition/partition.js';
 import type { ProducerBatch } from '../partition/producer-state.js';
 import type { ProduceSettings } from '../partition/topic-settings.js';
 import { produceSettings } from '../partition/topic-settings.js';
+import { TxnState } from '../txn/transaction-metadata.js';
 import type { ApiHandler } from './handler.js';
 import { defineHandler } from './handler.js';
 import { INTERNAL_TOPICS } from './metadata.js';
@@ -171,24 +173,32 @@ async function producePartition(
     checkRecords: true,
   });
   if (summary.errorCode !== ErrorCode.NONE) return partitionResult(index, summary.errorCode, summary.errorMessage);
-  if (summary.hasTransactional) {
-    return partitionResult(
-      index,
-      ErrorCode.TRANSACTIONAL_ID_NOT_FOUND,
-      'Transactions are not served by this broker yet.',
-    );
-  }
   if (summary.producerId >= 0) {
     const producer: ProducerBatch = {
       producerId: summary.producerId,
       producerEpoch: summary.producerEpoch,
       baseSequence: summary.baseSequence,
       lastSequence: summary.lastSequence,
+      isTransactional: summary.hasTransactional,
     };
     // Checked and handed to the log in arrival order; the write itself is awaited outside.
-    const accepted = await partition.inProducerOrder(() =>
-      prepareAndAppend(broker, partition, topic, data.records as Buffer, settings, acks, version, index, producer),
-    );
+    const accepted = await partition.inProducerOrder(() => {
+      if (summary.hasTransactional) {
+        const refused = verifyTransaction(broker, topic, index, producer);
+        if (refused !== null) return Promise.resolve({ response: Promise.resolve(refused) });
+      }
+      return prepareAndAppend(
+        broker,
+        partition,
+        topic,
+        data.records as Buffer,
+        settings,
+        acks,
+        version,
+        index,
+        producer,
+      );
+    });
     return accepted.response;
   }
   const recordError = await checkRecords(data.records, settings, version, index);
@@ -215,6 +225,45 @@ async function producePartition(
     }
     throw e;
   }
+}
+
+/**
+ * KIP-890 part 1: a transactional batch is accepted only for a partition the producer's
+ * ongoing transaction has added (AddPartitionsToTxn), checked with the coordinator (on
+ * this node) in the partition's producer order, so a marker queued before it is seen.
+ * A producer the coordinator knows at a newer epoch is fenced (INVALID_PRODUCER_EPOCH).
+ */
+function verifyTransaction(
+  broker: Broker,
+  topic: string,
+  index: number,
+  producer: ProducerBatch,
+): PartitionProduceResponse | null {
+  const m = broker.txns.coordinator.byProducer(producer.producerId);
+  if (m === undefined && broker.txns.isLoading) {
+    // The coordinator cannot tell yet (Kafka maps its COORDINATOR_LOAD_IN_PROGRESS so): retriable.
+    return partitionResult(index, ErrorCode.NOT_ENOUGH_REPLICAS, 'The transaction coordinator is loading');
+  }
+  if (m !== undefined && producer.producerEpoch < m.producerEpoch) {
+    return partitionResult(
+      index,
+      ErrorCode.INVALID_PRODUCER_EPOCH,
+      `Producer ${producer.producerId} epoch ${producer.producerEpoch} is older than ${m.producerEpoch}`,
+    );
+  }
+  if (
+    m === undefined ||
+    m.producerEpoch !== producer.producerEpoch ||
+    m.state !== TxnState.ONGOING ||
+    m.partitions.get(topic)?.has(index) !== true
+  ) {
+    return partitionResult(
+      index,
+      ErrorCode.INVALID_TXN_STATE,
+      `Partition ${topic}-${index} is not part of an ongoing transaction of producer ${producer.producerId}`,
+    );
+  }
+  return null;
 }
 
 /**

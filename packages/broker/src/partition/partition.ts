@@ -17,11 +17,11 @@
  * missing from a log that still takes appends.
  */
 import type { Uuid } from '@gregor/protocol';
-import { RecordBatchView } from '@gregor/protocol';
+import { buildControlBatch, ControlRecordType, ErrorCode, RecordBatchView } from '@gregor/protocol';
 import type { AppendResult, PartitionLog } from '@gregor/storage';
 import { LogError } from '@gregor/storage';
 import type { BatchMetadata, ProducerBatch } from './producer-state.js';
-import { ProducerStateManager, rebuildProducerState } from './producer-state.js';
+import { abortedTxnEntry, ProducerStateManager, rebuildProducerState } from './producer-state.js';
 
 export type AppendListener = () => void;
 
@@ -30,6 +30,19 @@ export type ProducerAppendResult =
   | { kind: 'duplicate'; batch: BatchMetadata }
   | { kind: 'error'; errorCode: number; message: string };
 
+/** A transaction marker to write (the leader's half of WriteTxnMarkers, KIP-98). */
+export interface TxnMarker {
+  producerId: number;
+  producerEpoch: number;
+  coordinatorEpoch: number;
+  /** true: ABORT; false: COMMIT. */
+  isAborted: boolean;
+  /** Default: now. */
+  timestamp?: number;
+}
+
+export type TxnMarkerResult = { errorCode: number; message: string | null; offset: number };
+
 export class Partition {
   leaderEpoch: number;
   private readonly listeners = new Set<AppendListener>();
@@ -37,6 +50,11 @@ export class Partition {
   /** Settles when the last batch accepted from a producer settled (never rejects). */
   private lastProducerAppend: Promise<void> = Promise.resolve();
   private producerOrder: Promise<unknown> = Promise.resolve();
+  /**
+   * Transactions whose marker is in the log but not yet below the high watermark: their
+   * records stay unstable until it passes the marker (Kafka's unreplicatedTxns).
+   */
+  private readonly unreplicatedTxns: { firstOffset: number; lastOffset: number }[] = [];
 
   constructor(
     readonly topic: string,
@@ -53,6 +71,21 @@ export class Partition {
 
   get highWatermark(): number {
     return this.log.highWatermark;
+  }
+
+  /**
+   * The last stable offset (KIP-98): below it every transaction is decided. The first
+   * offset of the oldest open (or not yet replicated) transaction, else the high watermark.
+   */
+  get lastStableOffset(): number {
+    const hw = this.log.highWatermark;
+    let lso = hw;
+    const first = this.producers.firstUnstableOffset();
+    if (first >= 0 && first < lso) lso = first;
+    for (const t of this.unreplicatedTxns) {
+      if (t.lastOffset >= hw && t.firstOffset >= 0 && t.firstOffset < lso) lso = t.firstOffset;
+    }
+    return lso;
   }
 
   get logStartOffset(): number {
@@ -119,6 +152,54 @@ export class Partition {
     return { kind: 'appended', result };
   }
 
+  /**
+   * Appends a COMMIT or ABORT marker for a producer's transaction, as the partition leader
+   * does for WriteTxnMarkers: a control batch with the producer's id and epoch. The
+   * producer's open transaction ends in the same synchronous step that assigns the
+   * marker its offset; an abort adds its entry to the transaction index. A marker with
+   * an older producer or coordinator epoch is refused. Run through `inProducerOrder`.
+   */
+  async appendTxnMarker(marker: TxnMarker, acks = -1): Promise<TxnMarkerResult> {
+    const check = this.producers.checkMarker(marker.producerId, marker.producerEpoch, marker.coordinatorEpoch);
+    if (check.kind === 'error') return { errorCode: check.errorCode, message: check.message, offset: -1 };
+    const timestamp = marker.timestamp ?? Date.now();
+    const batch = buildControlBatch({
+      producerId: marker.producerId,
+      producerEpoch: marker.producerEpoch,
+      coordinatorEpoch: marker.coordinatorEpoch,
+      type: marker.isAborted ? ControlRecordType.ABORT : ControlRecordType.COMMIT,
+      timestamp,
+    });
+    const before = this.log.logEndOffset;
+    const pending = this.log.appendAsLeader(batch, this.leaderEpoch);
+    if (this.log.logEndOffset > before) {
+      const offset = new RecordBatchView(batch, 0).baseOffset;
+      const txn = this.producers.completeTxn(
+        marker.producerId,
+        marker.producerEpoch,
+        marker.coordinatorEpoch,
+        offset,
+        marker.isAborted,
+        timestamp,
+      );
+      if (txn.firstOffset >= 0) this.unreplicatedTxns.push({ firstOffset: txn.firstOffset, lastOffset: offset });
+      if (txn.isAborted && txn.firstOffset >= 0) this.log.appendAbortedTxn(abortedTxnEntry(this.producers, txn));
+      this.lastProducerAppend = pending.then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    try {
+      const result = await pending;
+      this.advanceHighWatermark();
+      if (acks === -1 && this.durable) await this.flushTo(result.lastOffset + 1);
+      return { errorCode: ErrorCode.NONE, message: null, offset: result.baseOffset };
+    } catch (e) {
+      if (e instanceof LogError) return { errorCode: ErrorCode[e.errorCode], message: e.message, offset: -1 };
+      throw e;
+    }
+  }
+
   /** Rebuilds the producer state from the latest snapshot and the log after it. */
   rebuildProducerState(nowMs: number, expirationMs: number, onCorrupt?: (e: Error) => void): Promise<number> {
     return rebuildProducerState(this.log, this.producers, nowMs, expirationMs, onCorrupt);
@@ -127,6 +208,7 @@ export class Partition {
   /** Truncates the log (replication) and rebuilds the producer state for what is left. */
   async truncateTo(offset: number, nowMs: number, expirationMs: number): Promise<void> {
     await this.log.truncateTo(offset);
+    this.unreplicatedTxns.length = 0;
     await this.rebuildProducerState(nowMs, expirationMs);
   }
 
@@ -139,6 +221,8 @@ export class Partition {
     const hw = this.log.writtenOffset;
     if (hw > this.log.highWatermark) {
       this.log.highWatermark = hw;
+      while (this.unreplicatedTxns.length > 0 && (this.unreplicatedTxns[0] as { lastOffset: number }).lastOffset < hw)
+        this.unreplicatedTxns.shift();
       for (const l of [...this.listeners]) l();
     }
   }

@@ -157,6 +157,8 @@ describe('rebuildProducerState', () => {
     await appendChecked(log, state, idempotentBatch(1, 0, 8, 1, now), b(1, 0, 8, 8));
     assert.deepEqual((await log.latestSnapshot())?.offset, 10, 'a snapshot is written at every roll');
     const expected = [...state.entries()].map((e) => structuredClone(e));
+    await log.flush();
+    await log.checkpoint(); // recovery point 11: replay may start at the snapshot at 10
     await log.abandon(); // crash: no snapshot at close
 
     const rebuilt = new ProducerStateManager();

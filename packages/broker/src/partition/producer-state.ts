@@ -35,7 +35,14 @@
  * kept, so a retried batch of any of the five in flight is still recognised after a
  * restart. The coordinator epoch and open transaction fields are there for transactions.
  */
-import { crc32c, ErrorCode, incrementSequence, RecordBatchView } from '@gregor/protocol';
+import {
+  ControlRecordType,
+  crc32c,
+  ErrorCode,
+  incrementSequence,
+  RecordBatchView,
+  readControlBatch,
+} from '@gregor/protocol';
 import type { PartitionLog } from '@gregor/storage';
 
 /** Batches remembered per producer (Kafka's ProducerStateEntry.NUM_BATCHES_TO_RETAIN). */
@@ -70,7 +77,19 @@ export interface ProducerBatch {
   producerEpoch: number;
   baseSequence: number;
   lastSequence: number;
+  /** A batch of a transaction (KIP-98): it opens the producer's transaction here if none is open. */
+  isTransactional?: boolean;
 }
+
+/** A transaction ended by a marker: its first offset (-1: nothing of it here) and the marker's. */
+export interface CompletedTxn {
+  producerId: number;
+  firstOffset: number;
+  lastOffset: number;
+  isAborted: boolean;
+}
+
+export type MarkerCheck = { kind: 'ok' } | { kind: 'error'; errorCode: number; message: string };
 
 export type ProducerCheck =
   | { kind: 'append' }
@@ -85,6 +104,8 @@ export class ProducerSnapshotError extends Error {
 
 export class ProducerStateManager {
   private readonly producers = new Map<number, ProducerStateEntry>();
+  /** Producer id → first offset of its open transaction (Kafka's ongoingTxns). */
+  private readonly ongoing = new Map<number, number>();
 
   get size(): number {
     return this.producers.size;
@@ -100,6 +121,83 @@ export class ProducerStateManager {
 
   clear(): void {
     this.producers.clear();
+    this.ongoing.clear();
+  }
+
+  /**
+   * The first offset of the oldest open transaction, or -1 (Kafka's firstUnstableOffset,
+   * before the high watermark is taken into account).
+   */
+  firstUnstableOffset(): number {
+    let first = -1;
+    for (const offset of this.ongoing.values()) if (first < 0 || offset < first) first = offset;
+    return first;
+  }
+
+  /** Number of open transactions in this partition. */
+  get ongoingTxnCount(): number {
+    return this.ongoing.size;
+  }
+
+  /**
+   * Checks a transaction marker (WriteTxnMarkers, as Kafka's ProducerAppendInfo.appendEndTxnMarker):
+   * an epoch below the producer's is fenced (INVALID_PRODUCER_EPOCH), and so is a coordinator
+   * epoch below the one of the last marker (TRANSACTION_COORDINATOR_FENCED).
+   */
+  checkMarker(producerId: number, producerEpoch: number, coordinatorEpoch: number): MarkerCheck {
+    const entry = this.producers.get(producerId);
+    if (entry === undefined) return { kind: 'ok' };
+    if (producerEpoch < entry.producerEpoch) {
+      return {
+        kind: 'error',
+        errorCode: ErrorCode.INVALID_PRODUCER_EPOCH,
+        message: `Marker epoch ${producerEpoch} of producer ${producerId} is below its epoch ${entry.producerEpoch}`,
+      };
+    }
+    if (coordinatorEpoch < entry.coordinatorEpoch) {
+      return {
+        kind: 'error',
+        errorCode: ErrorCode.TRANSACTION_COORDINATOR_FENCED,
+        message: `Marker of producer ${producerId} has coordinator epoch ${coordinatorEpoch}, below ${entry.coordinatorEpoch}`,
+      };
+    }
+    return { kind: 'ok' };
+  }
+
+  /**
+   * Ends the producer's open transaction with a marker at `markerOffset` (also used when
+   * replaying the log). A marker with a newer epoch moves the producer to it (its
+   * sequences start again). Returns the completed transaction.
+   */
+  completeTxn(
+    producerId: number,
+    producerEpoch: number,
+    coordinatorEpoch: number,
+    markerOffset: number,
+    isAborted: boolean,
+    timestamp: number,
+  ): CompletedTxn {
+    let entry = this.producers.get(producerId);
+    if (entry === undefined) {
+      entry = {
+        producerId,
+        producerEpoch,
+        coordinatorEpoch,
+        currentTxnFirstOffset: -1,
+        lastTimestamp: timestamp,
+        batches: [],
+      };
+      this.producers.set(producerId, entry);
+    } else if (entry.producerEpoch !== producerEpoch) {
+      entry.producerEpoch = producerEpoch;
+      entry.batches = [];
+    }
+    const firstOffset = entry.currentTxnFirstOffset;
+    entry.currentTxnFirstOffset = -1;
+    entry.coordinatorEpoch = coordinatorEpoch;
+    entry.lastTimestamp = timestamp;
+    this.ongoing.delete(producerId);
+    return { producerId, firstOffset, lastOffset: markerOffset, isAborted };
   }
 
   /** Validates a batch from a client against the state; changes nothing. */
@@ -117,6 +215,14 @@ export class ProducerStateManager {
         kind: 'error',
         errorCode: ErrorCode.INVALID_PRODUCER_EPOCH,
         message: `Epoch of producer ${batch.producerId} is ${batch.producerEpoch}, which is smaller than the last seen epoch ${entry.producerEpoch}`,
+      };
+    }
+    if (batch.isTransactional !== true && entry.currentTxnFirstOffset >= 0) {
+      // Kafka's ProducerAppendInfo: a plain batch while the producer's transaction is open.
+      return {
+        kind: 'error',
+        errorCode: ErrorCode.INVALID_TXN_STATE,
+        message: `Expected transactional write from producer ${batch.producerId} at offset ${entry.currentTxnFirstOffset}`,
       };
     }
     if (batch.producerEpoch !== entry.producerEpoch) {
@@ -172,6 +278,10 @@ export class ProducerStateManager {
       maxTimestamp,
     });
     entry.lastTimestamp = maxTimestamp;
+    if (batch.isTransactional === true && entry.currentTxnFirstOffset < 0) {
+      entry.currentTxnFirstOffset = firstOffset;
+      this.ongoing.set(batch.producerId, firstOffset);
+    }
   }
 
   /**
@@ -261,8 +371,11 @@ export class ProducerStateManager {
         loaded.set(entry.producerId, entry);
     }
     if (at !== data.length) throw new ProducerSnapshotError(`snapshot has ${data.length - at} trailing bytes`);
-    this.producers.clear();
-    for (const [id, e] of loaded) this.producers.set(id, e);
+    this.clear();
+    for (const [id, e] of loaded) {
+      this.producers.set(id, e);
+      if (e.currentTxnFirstOffset >= 0) this.ongoing.set(id, e.currentTxnFirstOffset);
+    }
   }
 }
 
@@ -272,7 +385,8 @@ const REPLAY_READ_BYTES = 1 << 20;
 /**
  * Rebuilds `state` from the newest snapshot at or below the log end plus the batches
  * after it (headers only), as Kafka's UnifiedLog.rebuildProducerState: at open and after
- * truncation. A snapshot that fails its checks is reported and the whole log replayed
+ * truncation (from the recovery point or below, so markers the transaction index lost in a
+ * crash are indexed again). A snapshot that fails its checks is reported and the whole log replayed
  * instead. Returns where the replay started.
  */
 export async function rebuildProducerState(
@@ -284,7 +398,10 @@ export async function rebuildProducerState(
 ): Promise<number> {
   state.clear();
   let from = log.logStartOffset;
-  const snapshot = await log.latestSnapshot(log.logEndOffset);
+  // As Kafka's LogLoader after an unclean stop: start from a snapshot at or below the
+  // recovery point, so that every transaction marker the index files may have missed
+  // (they are persisted at checkpoints) is replayed and its aborted entry restored.
+  const snapshot = await log.latestSnapshot(Math.min(log.logEndOffset, log.recoveryPoint));
   if (snapshot !== null) {
     try {
       state.load(snapshot.data, nowMs, expirationMs);
@@ -303,14 +420,16 @@ export async function rebuildProducerState(
     const records = r.records;
     for (let at = 0; at < records.length; ) {
       const v = new RecordBatchView(records, at);
-      // Control batches (transaction markers) carry no sequences; transactions will handle them.
-      if (v.baseOffset >= replayFrom && v.producerId >= 0 && !v.isControl) {
+      if (v.baseOffset >= replayFrom && v.producerId >= 0 && v.isControl) {
+        replayMarker(log, state, records, at, v);
+      } else if (v.baseOffset >= replayFrom && v.producerId >= 0) {
         state.update(
           {
             producerId: v.producerId,
             producerEpoch: v.producerEpoch,
             baseSequence: v.baseSequence,
             lastSequence: v.lastSequence,
+            isTransactional: v.isTransactional,
           },
           v.baseOffset,
           v.lastOffset,
@@ -323,4 +442,51 @@ export async function rebuildProducerState(
   }
   state.removeExpired(nowMs, expirationMs);
   return replayFrom;
+}
+
+/**
+ * The entry of the transaction index for an aborted transaction: its lastStableOffset is
+ * the first offset of the oldest transaction still open, or the marker's next offset
+ * (Kafka's ProducerStateManager.lastStableOffset(completedTxn)). Call after `completeTxn`.
+ */
+export function abortedTxnEntry(
+  state: ProducerStateManager,
+  txn: CompletedTxn,
+): { producerId: number; firstOffset: number; lastOffset: number; lastStableOffset: number } {
+  const first = state.firstUnstableOffset();
+  return {
+    producerId: txn.producerId,
+    firstOffset: txn.firstOffset,
+    lastOffset: txn.lastOffset,
+    lastStableOffset: first >= 0 ? first : txn.lastOffset + 1,
+  };
+}
+
+/**
+ * A transaction marker met while replaying the log: ends the producer's transaction and,
+ * for an abort the transaction index does not hold yet (its file is written at segment
+ * flush, so a crash can lose it), adds the entry, as Kafka's recovery rebuilds it.
+ */
+function replayMarker(
+  log: PartitionLog,
+  state: ProducerStateManager,
+  records: Buffer,
+  at: number,
+  v: RecordBatchView,
+): void {
+  const control = readControlBatch(records, at, { verifyCrc: false })[0];
+  if (control === undefined || control.endTransactionMarker === null) return;
+  if (control.type !== ControlRecordType.ABORT && control.type !== ControlRecordType.COMMIT) return;
+  const txn = state.completeTxn(
+    v.producerId,
+    v.producerEpoch,
+    control.endTransactionMarker.coordinatorEpoch,
+    v.baseOffset,
+    control.type === ControlRecordType.ABORT,
+    v.maxTimestamp,
+  );
+  if (!txn.isAborted || txn.firstOffset < 0) return;
+  const known = log.collectAbortedTxns(txn.lastOffset, txn.lastOffset + 1);
+  for (const k of known) if (k.lastOffset === txn.lastOffset && k.producerId === txn.producerId) return;
+  log.appendAbortedTxn(abortedTxnEntry(state, txn));
 }
