@@ -7,9 +7,8 @@
  *
  * The versions are the ones today's clients send (librdkafka 2.0 and KafkaJS 2.2 use
  * JoinGroup v5, SyncGroup v3, Heartbeat v3, OffsetCommit v7, OffsetFetch v7 or lower);
- * `groupApisMissing` tells a test whether the broker serves them yet, checked against
- * the handler registry when the test runs, so a test skips itself only while a handler
- * is missing.
+ * `groupApisMissing` checks them against the handler registry; a missing one fails
+ * the tests that need it.
  */
 import {
   ApiKey,
@@ -96,10 +95,14 @@ export function groupApisMissing(apiKeys: readonly number[] = ALL_GROUP_APIS): s
   return missing.length === 0 ? null : `group coordinator not yet registered (missing ${missing.join(', ')})`;
 }
 
-/** `{ skip }` for node:test when the group APIs are not all served. */
+/**
+ * Test options for a group test. Every group API is served now, so a missing one is a
+ * failure (thrown when the test file loads), never a silent skip.
+ */
 export function needsGroups(apiKeys: readonly number[] = ALL_GROUP_APIS): { skip?: string } {
   const reason = groupApisMissing(apiKeys);
-  return reason === null ? {} : { skip: reason };
+  if (reason !== null) throw new Error(reason);
+  return {};
 }
 
 /** Kafka's name for an error code, for readable assertion messages. */
