@@ -201,9 +201,33 @@ async function producePartition(
     });
     return accepted.response;
   }
-  const recordError = await checkRecords(data.records, settings, version, index);
-  if (recordError !== null) return recordError;
-  let batch = data.records;
+  const prepared = await prepareBatch(data.records, settings, version, index);
+  if ('error' in prepared) return prepared.error;
+  try {
+    const result = await partition.append(prepared.batch, acks);
+    const r = partitionResult(index, ErrorCode.NONE);
+    r.baseOffset = BigInt(result.baseOffset);
+    r.logAppendTimeMs = BigInt(prepared.logAppendTime);
+    r.logStartOffset = BigInt(partition.logStartOffset);
+    return r;
+  } catch (e) {
+    return appendFailed(broker, e, topic, index);
+  }
+}
+
+/**
+ * What every batch goes through before the log: the record checks, recompression to the
+ * topic's compression.type, and the LogAppendTime stamp.
+ */
+async function prepareBatch(
+  records: Buffer,
+  settings: ProduceSettings,
+  version: number,
+  index: number,
+): Promise<{ error: PartitionProduceResponse } | { batch: Buffer; logAppendTime: number }> {
+  const recordError = await checkRecords(records, settings, version, index);
+  if (recordError !== null) return { error: recordError };
+  let batch = records;
   const codec = CODECS[settings.compressionType];
   if (codec !== undefined) batch = recompress(batch, codec);
   let logAppendTime = -1;
@@ -211,20 +235,16 @@ async function producePartition(
     logAppendTime = Date.now();
     setLogAppendTime(batch, 0, logAppendTime);
   }
-  try {
-    const result = await partition.append(batch, acks);
-    const r = partitionResult(index, ErrorCode.NONE);
-    r.baseOffset = BigInt(result.baseOffset);
-    r.logAppendTimeMs = BigInt(logAppendTime);
-    r.logStartOffset = BigInt(partition.logStartOffset);
-    return r;
-  } catch (e) {
-    if (e instanceof LogError) {
-      broker.logger.error({ err: e, topic, partition: index }, 'append failed');
-      return partitionResult(index, ErrorCode[e.errorCode], e.message);
-    }
-    throw e;
+  return { batch, logAppendTime };
+}
+
+/** A storage failure becomes the partition's Kafka error; anything else is a bug. */
+function appendFailed(broker: Broker, e: unknown, topic: string, index: number): PartitionProduceResponse {
+  if (e instanceof LogError) {
+    broker.logger.error({ err: e, topic, partition: index }, 'append failed');
+    return partitionResult(index, ErrorCode[e.errorCode], e.message);
   }
+  throw e;
 }
 
 /**
@@ -283,16 +303,9 @@ async function prepareAndAppend(
   index: number,
   producer: ProducerBatch,
 ): Promise<{ response: Promise<PartitionProduceResponse> }> {
-  const recordError = await checkRecords(records, settings, version, index);
-  if (recordError !== null) return { response: Promise.resolve(recordError) };
-  let batch = records;
-  const codec = CODECS[settings.compressionType];
-  if (codec !== undefined) batch = recompress(batch, codec);
-  let logAppendTime = -1;
-  if (settings.logAppendTime) {
-    logAppendTime = Date.now();
-    setLogAppendTime(batch, 0, logAppendTime);
-  }
+  const prepared = await prepareBatch(records, settings, version, index);
+  if ('error' in prepared) return { response: Promise.resolve(prepared.error) };
+  const { batch, logAppendTime } = prepared;
   const response = partition.appendFromProducer(batch, acks, producer).then(
     (outcome) => {
       if (outcome.kind === 'error') return partitionResult(index, outcome.errorCode, outcome.message);
@@ -308,13 +321,7 @@ async function prepareAndAppend(
       r.logStartOffset = BigInt(partition.logStartOffset);
       return r;
     },
-    (e: unknown) => {
-      if (e instanceof LogError) {
-        broker.logger.error({ err: e, topic, partition: index }, 'append failed');
-        return partitionResult(index, ErrorCode[e.errorCode], e.message);
-      }
-      throw e;
-    },
+    (e: unknown) => appendFailed(broker, e, topic, index),
   );
   return { response };
 }
