@@ -51,8 +51,6 @@ export interface BrokerSettings {
   connectionsMaxIdleMs: number;
   /** max.connections */
   maxConnections: number;
-  /** message.max.bytes (the broker default of max.message.bytes) */
-  messageMaxBytes: number;
   /** fetch.max.bytes */
   fetchMaxBytes: number;
   /** gregor.log.durable: acks=-1 waits for fsync. */
@@ -155,19 +153,15 @@ export class Broker {
     return clusterId;
   }
 
-  /** Listeners as bound (ports resolved when 0 was asked for). */
-  get boundListeners(): readonly BoundListener[] {
-    return this.server?.bound ?? [];
-  }
-
   async start(): Promise<readonly BoundListener[]> {
     const s = this.settings;
     const started = Date.now();
     await this.disk.mkdirs(s.logDir);
+    await this.disk.mkdirs(s.metadataLogDir);
     this.clusterIdValue = await this.loadMetaProperties();
     this.metadataLog = await MetadataLog.open({
       disk: this.disk,
-      logDir: s.logDir,
+      logDir: s.metadataLogDir,
       nodeId: s.nodeId,
       logger: this.logger,
     });

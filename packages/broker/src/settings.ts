@@ -43,7 +43,6 @@ export function settingsFromConfig(config: BrokerConfig): BrokerSettings {
     maxInFlightPerConnection: config.int('queued.max.requests'),
     connectionsMaxIdleMs: config.long('connections.max.idle.ms'),
     maxConnections: config.int('max.connections'),
-    messageMaxBytes: config.int('message.max.bytes'),
     fetchMaxBytes: config.int('fetch.max.bytes'),
     durable: config.bool('gregor.log.durable'),
     logConfigFor: (overrides: ReadonlyMap<string, string>): Partial<LogConfig> =>

@@ -45,14 +45,16 @@ export function describeTopic(image: MetadataImage, topic: TopicImage, version: 
     mp.leaderEpoch = p.leaderEpoch;
     mp.replicaNodes = [...p.replicas];
     mp.isrNodes = [...p.isr];
-    mp.offlineReplicas = p.replicas.filter((r) => {
-      const b = image.brokers.get(r);
-      return b === undefined || b.fenced;
-    });
+    // Offline replicas exist from v5; older versions do not carry them.
+    if (version >= 5) {
+      mp.offlineReplicas = p.replicas.filter((r) => {
+        const b = image.brokers.get(r);
+        return b === undefined || b.fenced;
+      });
+    }
     if (p.leader < 0 || image.brokers.get(p.leader)?.fenced !== false) mp.errorCode = ErrorCode.LEADER_NOT_AVAILABLE;
     t.partitions.push(mp);
   }
-  if (version < 5) for (const p of t.partitions) p.offlineReplicas = [];
   return t;
 }
 
@@ -154,7 +156,6 @@ export const metadataHandler: ApiHandler = defineHandler<MetadataRequest, Metada
           ? CLUSTER_AUTHORIZED_OPERATIONS
           : OPERATIONS_NOT_REQUESTED;
     }
-    if (version < 10) for (const t of response.topics) t.topicId = ZERO_UUID;
     return response;
   },
   errorResponse(_ctx, request, errorCode) {

@@ -356,7 +356,6 @@ export const produceHandler: ApiHandler = defineHandler<ProduceRequest, ProduceR
       }
     }
     await Promise.all(pending);
-    if (version < 8) for (const t of response.responses) for (const p of t.partitionResponses) p.recordErrors = [];
     return acks === 0 ? null : response;
   },
   errorResponse(_ctx, request, errorCode) {

@@ -134,11 +134,6 @@ export class ProducerStateManager {
     return first;
   }
 
-  /** Number of open transactions in this partition. */
-  get ongoingTxnCount(): number {
-    return this.ongoing.size;
-  }
-
   /**
    * Checks a transaction marker (WriteTxnMarkers, as Kafka's ProducerAppendInfo.appendEndTxnMarker):
    * an epoch below the producer's is fenced (INVALID_PRODUCER_EPOCH), and so is a coordinator

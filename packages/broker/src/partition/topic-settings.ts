@@ -4,7 +4,8 @@
  * default (config/topic-config.ts).
  */
 import type { Broker } from '../broker.js';
-import { effectiveTopicConfig } from '../config/index.js';
+import { topicConfigOf } from '../handlers/config-view.js';
+import type { MetadataImage } from '../metadata/image.js';
 
 export interface ProduceSettings {
   /** max.message.bytes */
@@ -20,12 +21,20 @@ export interface ProduceSettings {
   compressionType: string;
 }
 
+/** Resolved once per metadata image and topic: a produce request reads them per partition. */
+const resolved = new WeakMap<MetadataImage, Map<string, ProduceSettings>>();
+
 export function produceSettings(broker: Broker, topic: string): ProduceSettings {
-  const effective = effectiveTopicConfig(
-    Object.fromEntries(broker.metadata.topicConfigs(topic)),
-    broker.settings.config,
-  );
-  return {
+  const image = broker.metadata;
+  let byTopic = resolved.get(image);
+  if (byTopic === undefined) {
+    byTopic = new Map();
+    resolved.set(image, byTopic);
+  }
+  const cached = byTopic.get(topic);
+  if (cached !== undefined) return cached;
+  const effective = topicConfigOf(broker, topic);
+  const settings: ProduceSettings = {
     maxMessageBytes: effective.int('max.message.bytes'),
     logAppendTime: effective.string('message.timestamp.type') === 'LogAppendTime',
     timestampBeforeMaxMs: effective.long('message.timestamp.before.max.ms'),
@@ -33,13 +42,12 @@ export function produceSettings(broker: Broker, topic: string): ProduceSettings 
     compacted: effective.list('cleanup.policy').includes('compact'),
     compressionType: effective.string('compression.type'),
   };
+  byTopic.set(topic, settings);
+  return settings;
 }
 
 /** One topic setting as text: the topic's override, else the broker's value, else the default. */
 export function topicValue(broker: Broker, topic: string, name: string): string {
-  const effective = effectiveTopicConfig(
-    Object.fromEntries(broker.metadata.topicConfigs(topic)),
-    broker.settings.config,
-  );
+  const effective = topicConfigOf(broker, topic);
   return effective.text(name as Parameters<typeof effective.text>[0]) ?? '';
 }

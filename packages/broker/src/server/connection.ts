@@ -110,10 +110,6 @@ export class Connection {
     return this.slots.length;
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   private onData(chunk: Buffer): void {
     if (this.closing) return;
     this.lastActiveMs = this.now();

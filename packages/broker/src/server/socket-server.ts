@@ -45,10 +45,6 @@ export class SocketServer {
     this.now = opts.now ?? Date.now;
   }
 
-  get connectionCount(): number {
-    return this.connections.size;
-  }
-
   async start(): Promise<BoundListener[]> {
     for (const spec of this.opts.listeners) {
       const server = createServer({ noDelay: true, pauseOnConnect: false }, (socket) => this.accept(socket, spec.name));
