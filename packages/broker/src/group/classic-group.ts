@@ -405,15 +405,9 @@ export class ClassicGroup {
   /** Moves to the next generation: CompletingRebalance with a protocol, or Empty. */
   initNextGeneration(nowMs: number): void {
     this.generationId++;
-    if (this.members.size > 0) {
-      this.protocolName = this.selectProtocol();
-      this.subscribedTopics = this.computeSubscribedTopics();
-      this.transitionTo('CompletingRebalance', nowMs);
-    } else {
-      this.protocolName = null;
-      this.subscribedTopics = this.computeSubscribedTopics();
-      this.transitionTo('Empty', nowMs);
-    }
+    this.protocolName = this.members.size > 0 ? this.selectProtocol() : null;
+    this.subscribedTopics = this.computeSubscribedTopics();
+    this.transitionTo(this.members.size > 0 ? 'CompletingRebalance' : 'Empty', nowMs);
     this.pendingSyncMembers.clear();
   }
 

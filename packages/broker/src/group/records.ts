@@ -46,7 +46,8 @@ interface Codec<T> {
   write(w: Writer, v: number, o: T): void;
 }
 
-function versioned<T>(codec: Codec<T>, version: number, o: T): Buffer {
+/** A record key or value: the int16 schema version, then the struct. */
+export function versioned<T>(codec: Codec<T>, version: number, o: T): Buffer {
   const w = Writer.alloc(2 + codec.size(version, o));
   w.int16(version);
   codec.write(w, version, o);

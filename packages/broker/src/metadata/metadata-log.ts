@@ -10,7 +10,7 @@
  * Raft (voters, Vote/Fetch) behind the same `append`/`image` surface.
  */
 import type { KafkaRecord } from '@gregor/protocol';
-import { buildRecordBatch, CONTROL_FLAG_MASK, readAllRecords } from '@gregor/protocol';
+import { buildRecordBatch, RecordBatchView, readAllRecords } from '@gregor/protocol';
 import type { Disk } from '@gregor/storage';
 import { joinPath, PartitionLog } from '@gregor/storage';
 import type { Logger } from 'pino';
@@ -97,13 +97,15 @@ export class MetadataLog {
 
   private async replay(): Promise<void> {
     let image = this.current;
+    const view = new RecordBatchView(Buffer.alloc(0));
     for (let offset = this.log.logStartOffset; offset < this.log.logEndOffset; ) {
       const { records, nextOffset } = await this.log.read(offset, 4 * 1024 * 1024);
       if (records.length === 0) break;
       for (let at = 0; at < records.length; ) {
-        const size = 12 + records.readInt32BE(at + 8);
+        view.moveTo(records, at);
+        const size = view.sizeInBytes;
         const batch = records.subarray(at, at + size);
-        if ((batch.readInt16BE(21) & CONTROL_FLAG_MASK) === 0) {
+        if (!view.isControl) {
           const kafkaRecords = readAllRecords(batch, 0);
           const decoded = kafkaRecords.map((r: KafkaRecord) => {
             if (r.value === null) throw new Error(`metadata record at offset ${r.offset} has no value`);

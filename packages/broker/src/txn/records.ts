@@ -6,9 +6,10 @@
  * tombstone (the id expired). Written at value version 0, as Kafka without
  * transaction.version 2 (KIP-890 part 2) does; read at 0 and 1.
  */
-import { Reader, Writer } from '@gregor/protocol';
+import { Reader } from '@gregor/protocol';
 import { TransactionLogKey } from '@gregor/protocol/generated/internal/transaction-log-key';
 import { PartitionsSchema, TransactionLogValue } from '@gregor/protocol/generated/internal/transaction-log-value';
+import { versioned } from '../group/records.js';
 import type { TxnState } from './transaction-metadata.js';
 
 export const TRANSACTION_STATE_TOPIC = '__transaction_state';
@@ -29,10 +30,7 @@ export interface TxnLogEntry {
 export function txnKey(transactionalId: string): Buffer {
   const k = new TransactionLogKey();
   k.transactionalId = transactionalId;
-  const w = Writer.alloc(2 + TransactionLogKey.size(TXN_KEY_VERSION, k));
-  w.int16(TXN_KEY_VERSION);
-  TransactionLogKey.write(w, TXN_KEY_VERSION, k);
-  return w.finish();
+  return versioned(TransactionLogKey, TXN_KEY_VERSION, k);
 }
 
 export function txnValue(e: TxnLogEntry): Buffer {
@@ -50,10 +48,7 @@ export function txnValue(e: TxnLogEntry): Buffer {
   }
   v.transactionLastUpdateTimestampMs = BigInt(e.lastUpdateTimestampMs);
   v.transactionStartTimestampMs = BigInt(e.startTimestampMs);
-  const w = Writer.alloc(2 + TransactionLogValue.size(TXN_VALUE_VERSION, v));
-  w.int16(TXN_VALUE_VERSION);
-  TransactionLogValue.write(w, TXN_VALUE_VERSION, v);
-  return w.finish();
+  return versioned(TransactionLogValue, TXN_VALUE_VERSION, v);
 }
 
 /** The transactional id of a key, or null when the key is not a version-0 TransactionLogKey. */

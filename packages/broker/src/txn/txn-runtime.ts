@@ -81,14 +81,19 @@ export class TxnRuntime implements TxnBackend {
   follow(image: MetadataImage): void {
     if (this.stopped) return;
     const topic = image.topicsByName.get(TRANSACTION_STATE_TOPIC);
+    const topicId = topic?.topicId ?? null;
+    if (topicId !== this.topicId) {
+      // A deleted (or recreated) topic: nothing loaded from the old one may stay.
+      for (const p of [...this.loaded, ...this.loading.keys()]) {
+        this.loaded.delete(p);
+        this.loading.delete(p);
+        this.coordinator.unloadPartition(p);
+      }
+      this.topicId = topicId;
+    }
     const led = new Set<number>();
-    if (topic !== undefined && topic.topicId === this.topicId) {
+    if (topic !== undefined) {
       for (const p of topic.partitions) if (p !== undefined && p.leader === this.broker.nodeId) led.add(p.partitionId);
-    } else {
-      this.topicId = topic?.topicId ?? null;
-      if (topic !== undefined)
-        for (const p of topic.partitions)
-          if (p !== undefined && p.leader === this.broker.nodeId) led.add(p.partitionId);
     }
     for (const p of [...this.loaded, ...this.loading.keys()]) {
       if (!led.has(p)) {

@@ -4,9 +4,9 @@
  * the walk notices as a read error or a short read), and the tail of the log through
  * `PartitionLog.read`, which knows where written data ends.
  */
-import { BATCH_LENGTH_OFFSET } from '@gregor/protocol';
+import { BATCH_LENGTH_OFFSET, LOG_OVERHEAD } from '@gregor/protocol';
 import type { BatchInfo } from '../log/batch-scan.js';
-import { checkBatch, HEADER_BYTES, LOG_OVERHEAD, readBatchInfo } from '../log/batch-scan.js';
+import { checkBatch, HEADER_BYTES, readBatchInfo } from '../log/batch-scan.js';
 import type { PartitionLog } from '../log/log.js';
 import type { LogSegment } from '../log/segment.js';
 import { CleanerError } from './cleaner-error.js';

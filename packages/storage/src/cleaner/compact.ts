@@ -66,6 +66,7 @@ import { readBatchInfo } from '../log/batch-scan.js';
 import type { LogConfig } from '../log/config.js';
 import type { LogEvent, PartitionLog } from '../log/log.js';
 import { LogError } from '../log/log.js';
+import { OFFSET_INDEX_ENTRY_BYTES, RELATIVE_OFFSET_MAX } from '../log/offset-index.js';
 import { LogSegment } from '../log/segment.js';
 import type { AbortedTxn } from '../log/txn-index.js';
 import { DELETE_HORIZON_MAX_MS, emptyBatch, rebuildBatch } from './batch-rewrite.js';
@@ -81,11 +82,6 @@ import { isControl, isTransactional, markerType, TransactionScan, TxnOutcome } f
  * whole keys costs more per entry, so the default is lower.
  */
 export const OFFSET_MAP_KEYS_MAX_DEFAULT = 1_000_000;
-
-/** Relative offsets in a segment's index are int32. */
-const SEGMENT_OFFSET_RANGE_MAX = 0x7fffffff;
-/** Bytes per offset index entry (segment.index.bytes / this = entries). */
-const OFFSET_INDEX_ENTRY_BYTES = 8;
 
 export interface CompactOptions {
   /**
@@ -257,7 +253,7 @@ function groupSegments(segments: readonly LogSegment[], ends: readonly number[],
       if (
         bytes + next.size > config.segmentBytes ||
         entries + next.offsetIndexEntries > indexEntriesMax ||
-        (ends[i] as number) - 1 - first.baseOffset > SEGMENT_OFFSET_RANGE_MAX
+        (ends[i] as number) - 1 - first.baseOffset > RELATIVE_OFFSET_MAX
       ) {
         break;
       }

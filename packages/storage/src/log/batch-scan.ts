@@ -10,6 +10,7 @@ import {
   CRC_OFFSET,
   crc32c,
   LAST_OFFSET_DELTA_OFFSET,
+  LOG_OVERHEAD,
   MAGIC_OFFSET,
   MAX_TIMESTAMP_OFFSET,
   PARTITION_LEADER_EPOCH_OFFSET,
@@ -17,10 +18,11 @@ import {
   PRODUCER_ID_OFFSET,
   RECORD_BATCH_OVERHEAD,
   RECORD_COUNT_OFFSET,
+  readInt64Number,
 } from '@gregor/protocol';
 import type { DiskFile } from '../disk.js';
 
-export const LOG_OVERHEAD = 12;
+/** The whole 61-byte batch header (Kafka's RECORD_BATCH_OVERHEAD). */
 export const HEADER_BYTES = RECORD_BATCH_OVERHEAD;
 
 export interface BatchInfo {
@@ -38,23 +40,19 @@ export interface BatchInfo {
   producerEpoch: number;
 }
 
-function int64(buf: Buffer, at: number): number {
-  return buf.readInt32BE(at) * 0x100000000 + buf.readUInt32BE(at + 4);
-}
-
 /** Reads the header at `at` (which must hold HEADER_BYTES bytes). */
 export function readBatchInfo(buf: Buffer, at: number, position: number): BatchInfo {
-  const baseOffset = int64(buf, at + BASE_OFFSET_OFFSET);
+  const baseOffset = readInt64Number(buf, at + BASE_OFFSET_OFFSET);
   return {
     position,
     size: LOG_OVERHEAD + buf.readInt32BE(at + BATCH_LENGTH_OFFSET),
     baseOffset,
     lastOffset: baseOffset + buf.readInt32BE(at + LAST_OFFSET_DELTA_OFFSET),
-    maxTimestamp: int64(buf, at + MAX_TIMESTAMP_OFFSET),
+    maxTimestamp: readInt64Number(buf, at + MAX_TIMESTAMP_OFFSET),
     partitionLeaderEpoch: buf.readInt32BE(at + PARTITION_LEADER_EPOCH_OFFSET),
     recordCount: buf.readInt32BE(at + RECORD_COUNT_OFFSET),
     attributes: buf.readInt16BE(at + ATTRIBUTES_OFFSET),
-    producerId: int64(buf, at + PRODUCER_ID_OFFSET),
+    producerId: readInt64Number(buf, at + PRODUCER_ID_OFFSET),
     producerEpoch: buf.readInt16BE(at + PRODUCER_EPOCH_OFFSET),
   };
 }
@@ -72,7 +70,7 @@ export function checkBatch(buf: Buffer, at: number, available: number, checkCrc:
     return `batch of ${LOG_OVERHEAD + batchLength} bytes is cut off after ${available}`;
   const magic = buf.readInt8(at + MAGIC_OFFSET);
   if (magic !== 2) return `magic ${magic}`;
-  const baseOffset = int64(buf, at + BASE_OFFSET_OFFSET);
+  const baseOffset = readInt64Number(buf, at + BASE_OFFSET_OFFSET);
   const lastOffsetDelta = buf.readInt32BE(at + LAST_OFFSET_DELTA_OFFSET);
   if (!Number.isSafeInteger(baseOffset) || baseOffset < 0 || lastOffsetDelta < 0) return 'bad offsets';
   if (checkCrc) {

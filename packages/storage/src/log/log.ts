@@ -35,6 +35,7 @@ import { checkBatch, HEADER_BYTES, readBatchInfo, scanBatches } from './batch-sc
 import type { LogConfig } from './config.js';
 import { DEFAULT_LOG_CONFIG } from './config.js';
 import { LEADER_EPOCH_CHECKPOINT, LeaderEpochCache } from './leader-epoch-cache.js';
+import { OFFSET_INDEX_ENTRY_BYTES, RELATIVE_OFFSET_MAX } from './offset-index.js';
 import type { ReadBufferPool } from './read-buffer-pool.js';
 import { sharedReadBufferPool } from './read-buffer-pool.js';
 import { LogSegment, parseSegmentFileName, SegmentGoneError, segmentFileName } from './segment.js';
@@ -436,9 +437,9 @@ export class PartitionLog {
       ? Math.min(this.config.segmentMs, this.config.maxCompactionLagMs)
       : this.config.segmentMs;
     const old = waited > rollMs;
-    const indexFull = active.offsetIndexEntries >= Math.floor(this.config.segmentIndexBytes / 8);
+    const indexFull = active.offsetIndexEntries >= Math.floor(this.config.segmentIndexBytes / OFFSET_INDEX_ENTRY_BYTES);
     // Offsets inside a segment are stored relative to its base as int32.
-    const offsetOverflow = this.logEndOffset + lastOffsetDelta - active.baseOffset > 0x7fffffff;
+    const offsetOverflow = this.logEndOffset + lastOffsetDelta - active.baseOffset > RELATIVE_OFFSET_MAX;
     if (full || old || indexFull || offsetOverflow) this.rollNow();
   }
 
@@ -787,8 +788,7 @@ export class PartitionLog {
     minOneBatch: boolean,
   ): Promise<ReadResult | null> {
     let position = segment.lookupPosition(offset);
-    const slack = 2 * this.config.indexIntervalBytes + HEADER_BYTES;
-    let want = maxBytes + slack;
+    let want = maxBytes + this.readSlack;
     let retried = false;
     for (;;) {
       const available = segment.size - position;
@@ -825,6 +825,11 @@ export class PartitionLog {
     }
   }
 
+  /** Bytes read beyond the budget: the index may point up to two intervals before the offset. */
+  private get readSlack(): number {
+    return 2 * this.config.indexIntervalBytes + HEADER_BYTES;
+  }
+
   /** One read into `backing` and the batches in it: a result, null (segment exhausted), or where to read next. */
   private async parseRead(
     segment: LogSegment,
@@ -837,7 +842,6 @@ export class PartitionLog {
     minOneBatch: boolean,
     retried: boolean,
   ): Promise<ReadResult | null | NextRead> {
-    const slack = 2 * this.config.indexIntervalBytes + HEADER_BYTES;
     const available = segment.size - position;
     {
       const buf = await segment.read(position, length, backing);
@@ -898,7 +902,7 @@ export class PartitionLog {
           `short read at ${position} in segment ${segment.baseOffset} of ${this.dir}`,
         );
       }
-      return { nextPosition: position + at, want: Math.max(needMore, maxBytes + slack), retried };
+      return { nextPosition: position + at, want: Math.max(needMore, maxBytes + this.readSlack), retried };
     }
   }
 
@@ -1223,5 +1227,3 @@ export class PartitionLog {
     return segment.read(0, segment.size);
   }
 }
-
-export { HEADER_BYTES };

@@ -12,6 +12,9 @@
  */
 export const OFFSET_INDEX_ENTRY_BYTES = 8;
 
+/** The largest offset a segment can hold relative to its base (index entries store int32). */
+export const RELATIVE_OFFSET_MAX = 0x7fffffff;
+
 export class OffsetIndex {
   private buf: Buffer;
   private count = 0;
@@ -35,7 +38,7 @@ export class OffsetIndex {
   /** Adds an entry; offsets and positions must increase. */
   append(offset: number, position: number): void {
     const relative = offset - this.baseOffset;
-    if (relative < 0 || relative > 0x7fffffff)
+    if (relative < 0 || relative > RELATIVE_OFFSET_MAX)
       throw new RangeError(`offset ${offset} does not fit segment ${this.baseOffset}`);
     if (
       this.count > 0 &&

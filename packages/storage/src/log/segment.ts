@@ -16,7 +16,7 @@ import type { Disk, DiskFile } from '../disk.js';
 import { joinPath } from '../disk.js';
 import type { BatchInfo } from './batch-scan.js';
 import { readFully, scanBatches } from './batch-scan.js';
-import { OffsetIndex } from './offset-index.js';
+import { OffsetIndex, RELATIVE_OFFSET_MAX } from './offset-index.js';
 import { TimeIndex } from './time-index.js';
 import type { AbortedTxn } from './txn-index.js';
 import { TxnIndex } from './txn-index.js';
@@ -249,7 +249,7 @@ export class LogSegment {
     // at or after the base) and end within the segment's int32 range of relative offsets.
     let badOffsets: { position: number; reason: string } | null = null;
     const result = await scanBatches(this.file, 0, fileSize, true, (b) => {
-      if (b.baseOffset < this.nextOffset || b.lastOffset - this.baseOffset > 0x7fffffff) {
+      if (b.baseOffset < this.nextOffset || b.lastOffset - this.baseOffset > RELATIVE_OFFSET_MAX) {
         badOffsets = {
           position: b.position,
           reason: `batch offsets ${b.baseOffset}..${b.lastOffset} do not follow ${this.nextOffset - 1} in segment ${this.baseOffset}`,
