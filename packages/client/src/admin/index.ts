@@ -1,0 +1,2 @@
+/** The admin (filled in as it is built). */
+export {};

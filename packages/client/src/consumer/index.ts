@@ -1,0 +1,2 @@
+/** The consumer (filled in as it is built). */
+export {};

@@ -1,0 +1,436 @@
+/**
+ * One TCP connection to one broker.
+ *
+ * Requests are pipelined: each is written as soon as it is sent and matched to its
+ * response by correlation id, so several may be in flight (the broker answers them in
+ * order). On connect the broker's API versions are fetched (ApiVersions, KIP-511; a
+ * broker that does not know v3 answers in v0 with its ranges), and every request goes
+ * out at the highest version both sides speak, optionally capped by the caller.
+ *
+ * Responses are framed without concatenating socket chunks: a frame that lies inside
+ * one chunk is a view of it, a frame spread over several is copied once into a buffer
+ * of its exact size.
+ *
+ * A request that gets no answer within its timeout fails with RequestTimeoutError and,
+ * as in Kafka's Java client, the connection is closed: every other request in flight on
+ * it fails with a retriable ConnectionError.
+ */
+import { connect, type Socket } from 'node:net';
+import type { ApiSpec } from '@gregor/protocol';
+import {
+  API_TABLE,
+  ApiKey,
+  ApiVersionsRequest,
+  type ApiVersionsResponse,
+  decodeResponse,
+  encodeRequest,
+  RequestHeader,
+} from '@gregor/protocol';
+import { AbortError, ConnectionError, KafkaError, RequestTimeoutError, UnsupportedVersionError } from '../errors.js';
+
+/** The client's name and version sent in ApiVersions (KIP-511). */
+export const CLIENT_SOFTWARE_NAME = 'gregor-client';
+export const CLIENT_SOFTWARE_VERSION = '0.1.0';
+
+/** Largest response frame accepted; larger means a broken stream or a hostile peer. */
+export const RESPONSE_BYTES_MAX = 512 * 1024 * 1024;
+
+export interface ConnectionOptions {
+  host: string;
+  port: number;
+  clientId: string;
+  /** Time allowed for the TCP connection and the ApiVersions exchange. */
+  connectionTimeoutMs: number;
+  /** Default time allowed for one request's response. */
+  requestTimeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+export interface RequestOptions {
+  /** The highest version the caller can use (defaults to the highest stable version). */
+  maxVersion?: number;
+  /** The lowest version the caller can use. */
+  minVersion?: number;
+  /** Overrides the connection's request timeout (for example a long-polling Fetch). */
+  timeoutMs?: number;
+  signal?: AbortSignal | undefined;
+}
+
+interface Pending {
+  readonly api: ApiSpec;
+  readonly version: number;
+  readonly resolve: (body: object) => void;
+  readonly reject: (error: Error) => void;
+  timer: NodeJS.Timeout | null;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | null;
+}
+
+/** A supported version range for one API. */
+export interface VersionRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The highest version of `api` this client will send: Kafka's unstable latest is skipped. */
+function clientMaxVersion(api: ApiSpec): number {
+  return api.latestVersionUnstable ? api.highestVersion - 1 : api.highestVersion;
+}
+
+export class Connection {
+  readonly host: string;
+  readonly port: number;
+  private readonly clientId: string;
+  private readonly requestTimeoutMs: number;
+  private readonly socket: Socket;
+  private readonly inFlight = new Map<number, Pending>();
+  private nextCorrelationId = 1;
+  private versions: ReadonlyMap<number, VersionRange> = new Map();
+  private closedError: Error | null = null;
+  private closeListeners: Array<(error: Error) => void> = [];
+
+  // Response framing state: a partial size prefix, then a partially filled frame.
+  private readonly sizeBytes = Buffer.alloc(4);
+  private sizeFilled = 0;
+  private frame: Buffer | null = null;
+  private frameFilled = 0;
+
+  private constructor(socket: Socket, options: ConnectionOptions) {
+    this.socket = socket;
+    this.host = options.host;
+    this.port = options.port;
+    this.clientId = options.clientId;
+    this.requestTimeoutMs = options.requestTimeoutMs;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (error) =>
+      this.fail(new ConnectionError(`connection to ${this.address} failed: ${error.message}`, error)),
+    );
+    socket.on('close', () => this.fail(new ConnectionError(`connection to ${this.address} closed`)));
+  }
+
+  /** Opens a connection and learns the broker's API versions. */
+  static async connect(options: ConnectionOptions): Promise<Connection> {
+    const socket = await openSocket(options);
+    const connection = new Connection(socket, options);
+    try {
+      await connection.negotiateVersions(options.signal);
+    } catch (error) {
+      connection.destroy();
+      throw error;
+    }
+    return connection;
+  }
+
+  get address(): string {
+    return this.host.includes(':') ? `[${this.host}]:${this.port}` : `${this.host}:${this.port}`;
+  }
+
+  /** False once the connection failed or was closed; a closed connection is never reused. */
+  get usable(): boolean {
+    return this.closedError === null;
+  }
+
+  /** Requests waiting for a response. */
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Registers a callback for when the connection closes, for whatever reason. */
+  onClose(listener: (error: Error) => void): void {
+    if (this.closedError !== null) listener(this.closedError);
+    else this.closeListeners.push(listener);
+  }
+
+  /** The broker's supported range for `apiKey`, or undefined if it does not serve it. */
+  brokerVersions(apiKey: number): VersionRange | undefined {
+    return this.versions.get(apiKey);
+  }
+
+  /**
+   * The version a request for `apiKey` will be sent at: the highest both sides speak
+   * within [minVersion, maxVersion]. Throws UnsupportedVersionError if there is none.
+   */
+  version(apiKey: number, maxVersion?: number, minVersion?: number): number {
+    const api = API_TABLE[apiKey];
+    if (api === undefined) throw new UnsupportedVersionError(`unknown API key ${apiKey}`);
+    const broker = this.versions.get(apiKey);
+    if (broker === undefined) throw new UnsupportedVersionError(`${this.address} does not serve ${api.name}`);
+    const hi = Math.min(clientMaxVersion(api), broker.max, maxVersion ?? Number.MAX_SAFE_INTEGER);
+    const lo = Math.max(api.lowestVersion, broker.min, minVersion ?? 0);
+    if (hi < lo) {
+      throw new UnsupportedVersionError(
+        `${this.address} serves ${api.name} v${broker.min}-${broker.max}; this request needs v${lo}-${Math.min(clientMaxVersion(api), maxVersion ?? Number.MAX_SAFE_INTEGER)}`,
+      );
+    }
+    return hi;
+  }
+
+  /**
+   * Sends a request and resolves with the decoded response body. The body object is
+   * written at the version chosen by {@link version}; fields the version lacks must be
+   * left at their defaults.
+   */
+  request<Res extends object>(apiKey: number, body: object, options: RequestOptions = {}): Promise<Res> {
+    let version: number;
+    try {
+      version = this.version(apiKey, options.maxVersion, options.minVersion);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.requestAt<Res>(apiKey, version, body, options);
+  }
+
+  /** Sends a request at an exact version (the caller already chose it with {@link version}). */
+  requestAt<Res extends object>(
+    apiKey: number,
+    version: number,
+    body: object,
+    options: RequestOptions = {},
+  ): Promise<Res> {
+    const api = API_TABLE[apiKey];
+    if (api === undefined) return Promise.reject(new UnsupportedVersionError(`unknown API key ${apiKey}`));
+    if (this.closedError !== null) return Promise.reject(this.closedError);
+    const signal = options.signal;
+    if (signal?.aborted === true) return Promise.reject(new AbortError(signal.reason));
+    const correlationId = this.nextCorrelationId;
+    this.nextCorrelationId = correlationId === 0x7fffffff ? 1 : correlationId + 1;
+    const header = new RequestHeader();
+    header.requestApiKey = apiKey;
+    header.requestApiVersion = version;
+    header.correlationId = correlationId;
+    header.clientId = this.clientId;
+    const frame = encodeRequest(api, version, header, body);
+    return new Promise<Res>((resolve, reject) => {
+      const pending: Pending = {
+        api,
+        version,
+        resolve: resolve as (body: object) => void,
+        reject,
+        timer: null,
+        signal,
+        onAbort: null,
+      };
+      const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
+      pending.timer = setTimeout(() => {
+        this.settle(correlationId);
+        reject(new RequestTimeoutError(`${api.name} to ${this.address} got no response in ${timeoutMs} ms`));
+        this.destroy(new ConnectionError(`connection to ${this.address} closed after a request timed out`));
+      }, timeoutMs);
+      if (signal !== undefined) {
+        pending.onAbort = () => {
+          // The response may still arrive; it is read and dropped.
+          this.settle(correlationId);
+          this.inFlight.set(correlationId, DROPPED(api, version));
+          reject(new AbortError(signal.reason));
+        };
+        signal.addEventListener('abort', pending.onAbort, { once: true });
+      }
+      this.inFlight.set(correlationId, pending);
+      this.socket.write(frame);
+    });
+  }
+
+  /**
+   * Sends a request the broker will not answer (Produce with acks=0). Resolves once the
+   * bytes are handed to the socket.
+   */
+  send(apiKey: number, version: number, body: object): Promise<void> {
+    const api = API_TABLE[apiKey];
+    if (api === undefined) return Promise.reject(new UnsupportedVersionError(`unknown API key ${apiKey}`));
+    if (this.closedError !== null) return Promise.reject(this.closedError);
+    const header = new RequestHeader();
+    header.requestApiKey = apiKey;
+    header.requestApiVersion = version;
+    header.correlationId = this.nextCorrelationId;
+    this.nextCorrelationId = header.correlationId === 0x7fffffff ? 1 : header.correlationId + 1;
+    header.clientId = this.clientId;
+    const frame = encodeRequest(api, version, header, body);
+    return new Promise((resolve, reject) => {
+      this.socket.write(frame, (error) => (error ? reject(new ConnectionError(error.message, error)) : resolve()));
+    });
+  }
+
+  /**
+   * Closes the connection once the requests in flight are answered (or after
+   * `timeoutMs`, when whatever is still pending fails).
+   */
+  async close(timeoutMs = 5_000): Promise<void> {
+    if (this.closedError !== null) return;
+    if (this.inFlight.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        const check = (): void => {
+          if (this.inFlight.size === 0 || this.closedError !== null) {
+            clearTimeout(timer);
+            resolve();
+          } else setTimeout(check, 5);
+        };
+        check();
+      });
+    }
+    const closed = new Promise<void>((resolve) => this.onClose(() => resolve()));
+    this.socket.end();
+    const timer = setTimeout(() => this.socket.destroy(), 1_000);
+    await closed;
+    clearTimeout(timer);
+  }
+
+  /** Closes at once; requests in flight fail with `error`. */
+  destroy(error: Error = new ConnectionError(`connection to ${this.address} closed by the client`)): void {
+    this.fail(error);
+    this.socket.destroy();
+  }
+
+  private async negotiateVersions(signal: AbortSignal | undefined): Promise<void> {
+    // Until the broker's ranges are known, ApiVersions goes out at v3 and falls back to
+    // v0 when the broker answers UNSUPPORTED_VERSION (it then answers in v0 format).
+    const apiVersions = ApiKey.ApiVersions;
+    this.versions = new Map([[apiVersions, { min: 0, max: 3 }]]);
+    const request = new ApiVersionsRequest();
+    request.clientSoftwareName = CLIENT_SOFTWARE_NAME;
+    request.clientSoftwareVersion = CLIENT_SOFTWARE_VERSION;
+    let response: ApiVersionsResponse;
+    try {
+      response = await this.requestAt<ApiVersionsResponse>(apiVersions, 3, request, { signal });
+    } catch (error) {
+      if (!(error instanceof KafkaError) || error.code !== 35 || !this.usable) throw error;
+      response = await this.requestAt<ApiVersionsResponse>(apiVersions, 0, new ApiVersionsRequest(), { signal });
+    }
+    if (response.errorCode !== 0) throw new KafkaError(response.errorCode, `ApiVersions from ${this.address}`);
+    const versions = new Map<number, VersionRange>();
+    for (const key of response.apiKeys) versions.set(key.apiKey, { min: key.minVersion, max: key.maxVersion });
+    this.versions = versions;
+  }
+
+  private onData(chunk: Buffer): void {
+    let at = 0;
+    const end = chunk.length;
+    while (at < end && this.closedError === null) {
+      if (this.frame !== null) {
+        const n = Math.min(end - at, this.frame.length - this.frameFilled);
+        chunk.copy(this.frame, this.frameFilled, at, at + n);
+        this.frameFilled += n;
+        at += n;
+        if (this.frameFilled === this.frame.length) {
+          const frame = this.frame;
+          this.frame = null;
+          this.deliver(frame);
+        }
+        continue;
+      }
+      let size: number;
+      if (this.sizeFilled === 0 && end - at >= 4) {
+        size = chunk.readInt32BE(at);
+        at += 4;
+      } else {
+        const n = Math.min(end - at, 4 - this.sizeFilled);
+        chunk.copy(this.sizeBytes, this.sizeFilled, at, at + n);
+        this.sizeFilled += n;
+        at += n;
+        if (this.sizeFilled < 4) return;
+        this.sizeFilled = 0;
+        size = this.sizeBytes.readInt32BE(0);
+      }
+      if (size < 4 || size > RESPONSE_BYTES_MAX) {
+        this.destroy(new ConnectionError(`${this.address} sent a response frame of ${size} bytes`));
+        return;
+      }
+      if (end - at >= size) {
+        this.deliver(chunk.subarray(at, at + size));
+        at += size;
+      } else {
+        this.frame = Buffer.allocUnsafe(size);
+        this.frameFilled = 0;
+      }
+    }
+  }
+
+  private deliver(frame: Buffer): void {
+    const correlationId = frame.readInt32BE(0);
+    const pending = this.settle(correlationId);
+    if (pending === undefined) {
+      this.destroy(new ConnectionError(`${this.address} answered unknown correlation id ${correlationId}`));
+      return;
+    }
+    const decoded = decodeResponse(pending.api, pending.version, frame);
+    if ('error' in decoded) {
+      // An ApiVersions answer in v0 format to a newer request (KIP-511) decodes here.
+      if (pending.api.apiKey === ApiKey.ApiVersions && pending.version > 0) {
+        const v0 = decodeResponse(pending.api, 0, frame);
+        if (!('error' in v0) && (v0.body as ApiVersionsResponse).errorCode === 35) {
+          pending.reject(new KafkaError(35, 'ApiVersions version not supported by the broker'));
+          return;
+        }
+      }
+      pending.reject(new ConnectionError(`${this.address}: ${decoded.error}`));
+      this.destroy(new ConnectionError(`connection to ${this.address} closed after an undecodable response`));
+      return;
+    }
+    pending.resolve(decoded.body);
+  }
+
+  /** Removes and returns the in-flight entry, clearing its timer and abort listener. */
+  private settle(correlationId: number): Pending | undefined {
+    const pending = this.inFlight.get(correlationId);
+    if (pending === undefined) return undefined;
+    this.inFlight.delete(correlationId);
+    if (pending.timer !== null) clearTimeout(pending.timer);
+    if (pending.onAbort !== null) pending.signal?.removeEventListener('abort', pending.onAbort);
+    return pending;
+  }
+
+  private fail(error: Error): void {
+    if (this.closedError !== null) return;
+    this.closedError = error;
+    for (const correlationId of [...this.inFlight.keys()]) this.settle(correlationId)?.reject(error);
+    const listeners = this.closeListeners;
+    this.closeListeners = [];
+    for (const listener of listeners) listener(error);
+  }
+}
+
+/** A placeholder for an aborted request whose response is still to be read and dropped. */
+function DROPPED(api: ApiSpec, version: number): Pending {
+  return { api, version, resolve: () => {}, reject: () => {}, timer: null, signal: undefined, onAbort: null };
+}
+
+function openSocket(options: ConnectionOptions): Promise<Socket> {
+  const { host, port, connectionTimeoutMs, signal } = options;
+  const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(new AbortError(signal.reason));
+      return;
+    }
+    const socket = connect({ host, port });
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      socket.off('error', onError);
+      socket.off('connect', onConnect);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      socket.destroy();
+      reject(new ConnectionError(`cannot connect to ${address}: ${error.message}`, error));
+    };
+    const onConnect = (): void => {
+      cleanup();
+      resolve(socket);
+    };
+    const onAbort = (): void => {
+      cleanup();
+      socket.destroy();
+      reject(new AbortError(signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      socket.destroy();
+      reject(new ConnectionError(`cannot connect to ${address}: no answer in ${connectionTimeoutMs} ms`));
+    }, connectionTimeoutMs);
+    socket.once('error', onError);
+    socket.once('connect', onConnect);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

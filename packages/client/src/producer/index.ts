@@ -1,0 +1,2 @@
+/** The producer (filled in as it is built). */
+export {};
