@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the benchmarks and prints markdown tables (method and results: docs/benchmarks.md).
-// Usage: npm run bench [-- protocol|storage|compression|broker ...]   (default: all)
+// Usage: npm run bench [-- protocol|storage|compression|broker|client ...]   (default: all)
 // Environment: BENCH_BYTES (storage data per case, default 128 MiB), BENCH_DIR (default: a temp dir).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,4 +59,9 @@ if (all || wanted.has('storage')) {
 if (all || wanted.has('broker')) {
   // A broker in its own process driven by kcat and KafkaJS, beside the machine's limits (bench/broker.mjs, a few minutes).
   await import('./broker.mjs');
+}
+
+if (all || wanted.has('client')) {
+  // Gregor's client beside KafkaJS and @platformatic/kafka against one broker (bench/client.mjs, a few minutes).
+  await import('./client.mjs');
 }
