@@ -1,0 +1,35 @@
+/** Running the built `gregor` executable as a child process, for the CLI's tests. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const GREGOR = fileURLToPath(new URL('./main.js', import.meta.url));
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `gregor ...args` to completion (killed after `timeoutMs`). */
+export function gregor(
+  args: readonly string[],
+  options: { input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [GREGOR, ...args], {
+      env: { ...process.env, GREGOR_BOOTSTRAP: '', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
