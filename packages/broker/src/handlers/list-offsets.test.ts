@@ -58,8 +58,13 @@ describe('ListOffsets', () => {
     topic.name = 'times';
     metadata.topics = [topic];
     await client.send(ApiKey.Metadata, 9, metadata);
-    // Three batches: timestamps 1000-1002, 5000 (the largest), 3000-3001.
-    for (const timestamps of [[1000, 1001, 1002], [5000], [3000, 3001]]) {
+    // Three batches: timestamps 1000-1002, then 4000, 5000 (the largest, not the batch's
+    // last record: KAFKA-16310), 4500, then 3000-3001.
+    for (const timestamps of [
+      [1000, 1001, 1002],
+      [4000, 5000, 4500],
+      [3000, 3001],
+    ]) {
       const r = new ProduceRequest();
       r.acks = -1;
       r.timeoutMs = 10_000;
@@ -81,7 +86,7 @@ describe('ListOffsets', () => {
 
   test('earliest, latest, earliest local and latest tiered', async () => {
     assert.equal((await one(-2)).offset, 0n);
-    assert.equal((await one(-1)).offset, 6n);
+    assert.equal((await one(-1)).offset, 8n);
     assert.equal((await one(-4)).offset, 0n);
     const tiered = await one(-5);
     assert.equal(tiered.offset, -1n, 'no tiered storage: -1, as Kafka answers');
@@ -94,16 +99,17 @@ describe('ListOffsets', () => {
     const between = await one(2000);
     assert.deepEqual(
       [between.offset, between.timestamp],
-      [3n, 5000n],
+      [3n, 4000n],
       'the first record (by offset) with a timestamp >= 2000',
     );
     assert.equal((await one(6000)).offset, -1n);
+    assert.deepEqual([(await one(4600)).offset, (await one(4600)).timestamp], [4n, 5000n]);
     assert.equal((await one(0)).offset, 0n);
   });
 
   test('max timestamp (-3, v7+): the record with the largest timestamp; refused before v7', async () => {
     const max = await one(-3);
-    assert.deepEqual([max.offset, max.timestamp], [3n, 5000n]);
+    assert.deepEqual([max.offset, max.timestamp], [4n, 5000n]);
     assert.equal((await one(-3, 6)).errorCode, ErrorCode.UNSUPPORTED_VERSION);
   });
 
@@ -113,7 +119,7 @@ describe('ListOffsets', () => {
       0,
       request('times', [{ partition: 0, timestamp: -1 }]),
     );
-    assert.deepEqual(res.topics[0]?.partitions[0]?.oldStyleOffsets, [6n]);
+    assert.deepEqual(res.topics[0]?.partitions[0]?.oldStyleOffsets, [8n]);
   });
 
   test('errors: unknown partition, a partition twice, leader epochs (v4+)', async () => {

@@ -54,9 +54,13 @@ async function lookupOffset(
       return { offset: fetchable, timestamp: -1, errorCode: ErrorCode.NONE };
     case MAX_TIMESTAMP: {
       if (version < 7) break;
+      // Segments know the batch holding the largest timestamp; the record itself is the
+      // first one with that timestamp (KAFKA-16310), found by a time lookup.
       const found = p.log.maxTimestampOffset();
-      if (found === null || found.offset >= fetchable) return { offset: -1, timestamp: -1, errorCode: ErrorCode.NONE };
-      return { ...found, errorCode: ErrorCode.NONE };
+      const exact = found === null ? null : await p.log.offsetForTimestamp(found.timestamp);
+      const offset = exact?.offset ?? found?.offset ?? -1;
+      if (found === null || offset >= fetchable) return { offset: -1, timestamp: -1, errorCode: ErrorCode.NONE };
+      return { offset, timestamp: found.timestamp, errorCode: ErrorCode.NONE };
     }
     case LATEST_TIERED_TIMESTAMP:
       if (version < 9) break;
