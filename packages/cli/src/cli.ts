@@ -3,15 +3,32 @@
  * errors into one-line messages and exit codes (see ExitCode): a usage error prints
  * the command's usage line; an operation that fails prints one sentence, no stack trace.
  */
-import { KafkaError } from '@gregor/client';
+import { ConnectionError, KafkaError } from '@gregor/client';
 import type { Command } from './command.js';
+import { clusterDescribe } from './commands/cluster.js';
+import { configsDelete, configsGet, configsSet } from './commands/configs.js';
 import { dumpLog } from './commands/dump-log.js';
+import { produce } from './commands/produce.js';
 import { start } from './commands/start.js';
+import { topicsAlter, topicsCreate, topicsDelete, topicsDescribe, topicsList } from './commands/topics.js';
 import { CommandError, ExitCode, type Io, UsageError, write } from './io.js';
 
 export const VERSION = '0.1.0';
 
-export const COMMANDS: readonly Command[] = [start, dumpLog];
+export const COMMANDS: readonly Command[] = [
+  start,
+  topicsList,
+  topicsCreate,
+  topicsDescribe,
+  topicsAlter,
+  topicsDelete,
+  produce,
+  configsGet,
+  configsSet,
+  configsDelete,
+  clusterDescribe,
+  dumpLog,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -71,7 +88,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return ExitCode.USAGE;
     }
     if (error instanceof CommandError || error instanceof KafkaError) {
-      await write(io.stderr, `gregor ${command.name}: ${error.message}\n`);
+      // A connection failure reads as a sentence; Kafka errors keep their code name.
+      const message =
+        error instanceof ConnectionError ? error.message.replace(/^NETWORK_EXCEPTION: /, '') : error.message;
+      await write(io.stderr, `gregor ${command.name}: ${message}\n`);
       return ExitCode.FAILED;
     }
     throw error;

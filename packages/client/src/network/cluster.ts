@@ -282,7 +282,7 @@ export class Cluster {
       }
     }
     const list = bootstrap.map((a) => `${a.host}:${a.port}`).join(', ');
-    const reason = lastError instanceof Error ? lastError.message : 'no broker reachable';
+    const reason = lastError instanceof Error ? lastError.message.replace(/^NETWORK_EXCEPTION: /, '') : 'no broker reachable';
     throw new ConnectionError(`cannot reach any broker (bootstrap servers ${list}): ${reason}`, lastError);
   }
 
