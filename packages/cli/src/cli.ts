@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 import { clusterDescribe } from './commands/cluster.js';
 import { configsDelete, configsGet, configsSet } from './commands/configs.js';
 import { dumpLog } from './commands/dump-log.js';
+import { groupsDelete, groupsDescribe, groupsList, groupsResetOffsets } from './commands/groups.js';
 import { produce } from './commands/produce.js';
 import { start } from './commands/start.js';
 import { topicsAlter, topicsCreate, topicsDelete, topicsDescribe, topicsList } from './commands/topics.js';
@@ -23,6 +24,10 @@ export const COMMANDS: readonly Command[] = [
   topicsAlter,
   topicsDelete,
   produce,
+  groupsList,
+  groupsDescribe,
+  groupsResetOffsets,
+  groupsDelete,
   configsGet,
   configsSet,
   configsDelete,

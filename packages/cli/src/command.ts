@@ -31,8 +31,22 @@ export function parseFlags<O extends Options>(
 ): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } & ReturnType<
   typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
 > {
+  // A negative number after a flag that takes a value is that value (--shift-by -3),
+  // which parseArgs would otherwise reject as an ambiguous option.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--')
+      ? arg.slice(2)
+      : Object.keys(options).find((k) => arg.length === 2 && options[k]?.short === arg.slice(1));
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      args.push(`--${name}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
