@@ -7,6 +7,7 @@ import { ConnectionError, KafkaError } from '@gregor/client';
 import type { Command } from './command.js';
 import { clusterDescribe } from './commands/cluster.js';
 import { configsDelete, configsGet, configsSet } from './commands/configs.js';
+import { consume } from './commands/consume.js';
 import { dumpLog } from './commands/dump-log.js';
 import { groupsDelete, groupsDescribe, groupsList, groupsResetOffsets } from './commands/groups.js';
 import { produce } from './commands/produce.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   topicsAlter,
   topicsDelete,
   produce,
+  consume,
   groupsList,
   groupsDescribe,
   groupsResetOffsets,

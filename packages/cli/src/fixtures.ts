@@ -8,12 +8,14 @@ export interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** stdout as bytes. */
+  raw: Buffer;
 }
 
 /** Runs `gregor ...args` to completion (killed after `timeoutMs`). */
 export function gregor(
   args: readonly string[],
-  options: { input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: { input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number; binary?: boolean } = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [GREGOR, ...args], {
@@ -28,7 +30,8 @@ export function gregor(
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      const raw = Buffer.concat(out);
+      resolve({ code, stdout: raw.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), raw });
     });
     child.stdin.end(options.input ?? '');
   });
