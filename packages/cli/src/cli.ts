@@ -10,6 +10,7 @@ import { configsDelete, configsGet, configsSet } from './commands/configs.js';
 import { consume } from './commands/consume.js';
 import { dumpLog } from './commands/dump-log.js';
 import { groupsDelete, groupsDescribe, groupsList, groupsResetOffsets } from './commands/groups.js';
+import { perfConsume, perfEndToEnd, perfProduce } from './commands/perf.js';
 import { produce } from './commands/produce.js';
 import { start } from './commands/start.js';
 import { topicsAlter, topicsCreate, topicsDelete, topicsDescribe, topicsList } from './commands/topics.js';
@@ -34,6 +35,9 @@ export const COMMANDS: readonly Command[] = [
   configsSet,
   configsDelete,
   clusterDescribe,
+  perfProduce,
+  perfConsume,
+  perfEndToEnd,
   dumpLog,
 ];
 
