@@ -38,9 +38,8 @@ export const serializers = {
   /** UTF-8 text. */
   string: ((value: string | null) => (value === null ? null : Buffer.from(value, 'utf8'))) as Serializer<string | null>,
   /** JSON text in UTF-8; `null` stays a null (a tombstone for compacted topics). */
-  json: (<T>(value: T | null) => (value === null ? null : Buffer.from(JSON.stringify(value), 'utf8'))) as <T>(
-    value: T | null,
-  ) => Buffer | null,
+  json: ((value: unknown) =>
+    value === null ? null : Buffer.from(JSON.stringify(value), 'utf8')) as Serializer<unknown>,
 } as const;
 
 /** Deserializers matching {@link serializers}. */
@@ -48,14 +47,14 @@ export const deserializers = {
   bytes: ((data: Buffer | null) => data) as Deserializer<Buffer | null>,
   string: ((data: Buffer | null) => (data === null ? null : data.toString('utf8'))) as Deserializer<string | null>,
   /** Parses JSON; a null payload gives `null`. A malformed payload throws a SyntaxError naming the topic. */
-  json: (<T>(data: Buffer | null, topic: string): T | null => {
+  json: ((data: Buffer | null, topic: string): unknown => {
     if (data === null) return null;
     try {
-      return JSON.parse(data.toString('utf8')) as T;
+      return JSON.parse(data.toString('utf8'));
     } catch (error) {
       throw new SyntaxError(`record in '${topic}' is not JSON: ${(error as Error).message}`);
     }
-  }) as <T>(data: Buffer | null, topic: string) => T | null,
+  }) as Deserializer<unknown>,
 } as const;
 
 /** Normalises producer headers to the wire's ordered list. */
