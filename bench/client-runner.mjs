@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One client benchmark run in its own process (driven by bench/client.mjs):
 //
-//   node bench/client-runner.mjs <gregor|kafkajs|platformatic> produce <bootstrap> <topic> <count> <size> <acks>
+//   node bench/client-runner.mjs <gregor|gregor-send|kafkajs|platformatic> produce <bootstrap> <topic> <count> <size> <acks>
 //   node bench/client-runner.mjs <gregor|kafkajs|platformatic> consume <bootstrap> <topic> <count> <size>
 //
 // Prints one JSON line: { records, bytes, ms }. Produce times from the first send to the
@@ -9,7 +9,8 @@
 // so that group joins (and the broker's initial rebalance delay) are not counted.
 // Each client is used the way its documentation recommends for throughput: KafkaJS and
 // @platformatic/kafka get arrays of records per send call (neither batches single sends
-// across calls), Gregor's producer gets one send() per record and batches by linger.ms.
+// across calls); so does Gregor's producer (sendMany), and 'gregor-send' is Gregor with
+// one send() per record, batched by linger.ms.
 import { randomBytes } from 'node:crypto';
 
 const [client, phase, bootstrap, topic, countText, sizeText, acksText] = process.argv.slice(2);
@@ -34,16 +35,9 @@ const runners = {
       const { Producer } = await import('../packages/client/dist/index.js');
       const producer = new Producer({ bootstrapServers: bootstrap, acks, enableIdempotence: acks === -1 });
       await producer.connect();
+      const records = Array.from({ length: CHUNK }, () => ({ topic, value }));
       const start = performance.now();
-      let pending = [];
-      for (let i = 0; i < count; i++) {
-        pending.push(producer.send({ topic, value }));
-        if (pending.length === 10_000) {
-          await Promise.all(pending);
-          pending = [];
-        }
-      }
-      await Promise.all(pending);
+      await pool(Math.ceil(count / CHUNK), () => producer.sendMany(records));
       const ms = performance.now() - start;
       await producer.close();
       return ms;
@@ -66,6 +60,27 @@ const runners = {
       }
       const ms = performance.now() - start;
       await consumer.close();
+      return ms;
+    },
+  },
+  // Gregor with one send() per record (its batching by linger.ms does the grouping).
+  'gregor-send': {
+    async produce() {
+      const { Producer } = await import('../packages/client/dist/index.js');
+      const producer = new Producer({ bootstrapServers: bootstrap, acks, enableIdempotence: acks === -1 });
+      await producer.connect();
+      const start = performance.now();
+      let pending = [];
+      for (let i = 0; i < count; i++) {
+        pending.push(producer.send({ topic, value }));
+        if (pending.length === 10_000) {
+          await Promise.all(pending);
+          pending = [];
+        }
+      }
+      await Promise.all(pending);
+      const ms = performance.now() - start;
+      await producer.close();
       return ms;
     },
   },
@@ -143,9 +158,15 @@ const runners = {
 };
 
 const runner = runners[client];
-if (runner === undefined || (phase !== 'produce' && phase !== 'consume') || !(count > 0) || !(size >= 0)) {
+if (
+  runner === undefined ||
+  runner[phase] === undefined ||
+  (phase !== 'produce' && phase !== 'consume') ||
+  !(count > 0) ||
+  !(size >= 0)
+) {
   console.error(
-    'usage: client-runner.mjs <gregor|kafkajs|platformatic> <produce|consume> <bootstrap> <topic> <count> <size> [acks]',
+    'usage: client-runner.mjs <gregor|gregor-send|kafkajs|platformatic> <produce|consume> <bootstrap> <topic> <count> <size> [acks]',
   );
   process.exit(2);
 }

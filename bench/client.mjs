@@ -9,8 +9,9 @@
 // clients take turns round by round (so drift in the machine's speed hits all alike);
 // each produce run writes a fresh topic, each consume run reads a topic holding the same
 // number of records with a fresh group. Reported: the median of the rounds.
-// Environment: BENCH_ROUNDS (default 5), BENCH_CLIENTS (default gregor,kafkajs,platformatic),
-// BENCH_ACKS (default 1).
+// Environment: BENCH_ROUNDS (default 3), BENCH_CLIENTS (default gregor,gregor-send,kafkajs,
+// platformatic; gregor-send is produce only), BENCH_ACKS (default 1), BENCH_COUNT_100 (records
+// of 100 B, default 1,000,000), BENCH_COUNT_1024 (default 250,000).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +20,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const clients = (process.env.BENCH_CLIENTS ?? 'gregor,kafkajs,platformatic').split(',');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const clients = (process.env.BENCH_CLIENTS ?? 'gregor,gregor-send,kafkajs,platformatic').split(',');
 const acks = Number(process.env.BENCH_ACKS ?? 1);
 const cases = [
-  { size: 100, count: 200_000 },
-  { size: 1024, count: 100_000 },
+  { size: 100, count: Number(process.env.BENCH_COUNT_100 ?? 1_000_000) },
+  { size: 1024, count: Number(process.env.BENCH_COUNT_1024 ?? 250_000) },
 ];
 
 function startBroker(logDir) {
@@ -110,7 +111,7 @@ try {
       );
     }
     const ours = rows.find((x) => x.c === 'gregor');
-    const others = rows.filter((x) => x.c !== 'gregor');
+    const others = rows.filter((x) => !x.c.startsWith('gregor'));
     if (ours && others.length > 0) {
       const bestP = Math.max(...others.map((x) => x.p));
       const bestK = Math.max(...others.map((x) => x.k));
