@@ -118,3 +118,32 @@ describe('Admin whole-call errors', { timeout: 30_000 }, () => {
     }
   });
 });
+
+describe('Admin bad arguments', () => {
+  it('null or non-object items are refused with ConfigError before any I/O, never a TypeError', async () => {
+    const port = await closedPort();
+    const admin = new Admin({ bootstrapServers: `127.0.0.1:${port}` });
+    const nothing = null as never;
+    try {
+      for (const run of [
+        () => admin.createTopics(nothing),
+        () => admin.createTopics([nothing]),
+        () => admin.createPartitions([nothing]),
+        () => admin.listOffsets([nothing]),
+        () => admin.deleteRecords([nothing]),
+        () => admin.describeConfigs([nothing]),
+        () => admin.incrementalAlterConfigs([nothing]),
+        () => admin.alterConfigs([nothing]),
+        () => admin.listGroupOffsets('g', { partitions: [nothing] }),
+        () => admin.alterGroupOffsets('g', [nothing]),
+        () => admin.resetGroupOffsets('g', nothing),
+        () => admin.describeProducers([nothing]),
+        () => admin.listGroups({ states: 'Stable' as never }),
+      ]) {
+        await assert.rejects(run(), ConfigError);
+      }
+    } finally {
+      await admin.close();
+    }
+  });
+});

@@ -186,6 +186,16 @@ export class Call {
   }
 }
 
+/** Throws ConfigError unless `items` is an array of objects: checked before their fields are read. */
+export function checkObjects(what: string, items: unknown): void {
+  if (!Array.isArray(items)) throw new ConfigError(`${what}: expected an array`);
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) {
+      throw new ConfigError(`${what}: expected objects, got ${item === null ? 'null' : typeof item}`);
+    }
+  }
+}
+
 /** Checks an offset-like bigint from the wire and returns it as a number. */
 export function toNumber(value: bigint): number {
   const n = Number(value);

@@ -24,7 +24,7 @@ import {
 } from '@gregor/protocol/generated/messages/incremental-alter-configs-request';
 import { ConfigError } from '../errors.js';
 import type { Connection } from '../network/connection.js';
-import { type Call, failed, finalIfUnknown, type ItemOutcome, itemError, keyItem, ok } from './call.js';
+import { type Call, checkObjects, failed, finalIfUnknown, type ItemOutcome, itemError, keyItem, ok } from './call.js';
 import { ANY_BROKER, addTo, ensureBrokers, fanOut, unknownBroker } from './routing.js';
 import {
   CONFIG_OP_CODES,
@@ -54,7 +54,7 @@ function sourceName(code: number): ConfigSource {
 
 /** Checks the resources and gives each its key, in input order. */
 function resourceKeys(what: string, resources: ReadonlyArray<{ type: ConfigResourceType; name: string }>): string[] {
-  if (!Array.isArray(resources)) throw new ConfigError(`${what}: expected an array`);
+  checkObjects(what, resources);
   const keys: string[] = [];
   for (const r of resources) {
     if (!Object.hasOwn(CONFIG_RESOURCE_TYPE_CODES, r.type)) {

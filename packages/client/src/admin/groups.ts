@@ -84,6 +84,7 @@ export function decodeAssignment(bytes: Buffer): TopicPartition[] {
 /** ListGroups to every broker (each knows only the groups it coordinates), merged and sorted. */
 export async function listGroups(call: Call, states: readonly string[] | undefined): Promise<GroupListing[]> {
   const cluster = call.cluster;
+  if (states !== undefined && !Array.isArray(states)) throw new ConfigError('listGroups: states must be an array');
   const filter = states ?? [];
   return call.run(async () => {
     await ensureBrokers(call);
@@ -491,6 +492,7 @@ async function offsetsAt(
 
 export async function resetGroupOffsets(call: Call, groupId: string, spec: ResetSpec): Promise<ResetOffset[]> {
   checkGroupId('resetGroupOffsets', groupId);
+  if (typeof spec !== 'object' || spec === null) throw new ConfigError('resetGroupOffsets: spec must be an object');
   checkOffsetTarget(spec.to);
   const [group] = await describeGroups(call, [groupId]);
   if (group !== undefined && !RESETTABLE_STATES.has(group.state)) {

@@ -14,7 +14,7 @@ import { DeleteRecordsPartition, DeleteRecordsTopic } from '@gregor/protocol/gen
 import { ListOffsetsPartition, ListOffsetsTopic } from '@gregor/protocol/generated/messages/list-offsets-request';
 import { ConfigError } from '../errors.js';
 import type { TopicPartition } from '../types.js';
-import { type Call, failed, type ItemOutcome, itemError, ok, partitionKey, toNumber } from './call.js';
+import { type Call, checkObjects, failed, type ItemOutcome, itemError, ok, partitionKey, toNumber } from './call.js';
 import { fanOut, routeToLeaders } from './routing.js';
 import type {
   DeletedRecords,
@@ -34,7 +34,7 @@ const CONSUMER_REPLICA_ID = -1;
 
 /** Checks partitions and gives each its key; a partition given twice is refused, as the broker would. */
 export function partitionKeys(what: string, partitions: readonly TopicPartition[]): string[] {
-  if (!Array.isArray(partitions)) throw new ConfigError(`${what}: expected an array`);
+  checkObjects(what, partitions);
   const keys: string[] = [];
   const seen = new Set<string>();
   for (const tp of partitions) {

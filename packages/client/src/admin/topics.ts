@@ -28,7 +28,7 @@ import {
 } from '@gregor/protocol/generated/messages/create-topics-request';
 import { DeleteTopicState } from '@gregor/protocol/generated/messages/delete-topics-request';
 import { ConfigError, KafkaError, UnsupportedVersionError } from '../errors.js';
-import { type Call, failed, type ItemOutcome, itemError, ok, toNumber } from './call.js';
+import { type Call, checkObjects, failed, type ItemOutcome, itemError, ok, toNumber } from './call.js';
 import { controllerConnection, ensureBrokers, fanOut, unknownBroker } from './routing.js';
 import type {
   ClusterDescription,
@@ -98,6 +98,7 @@ function creatableTopic(topic: NewTopic, version: number): CreatableTopic {
 
 /** CreateTopics to the controller; each topic's error reported on its own. */
 export async function createTopics(call: Call, topics: readonly NewTopic[], validateOnly: boolean): Promise<void> {
+  checkObjects('createTopics', topics);
   checkNames(
     'createTopics',
     topics.map((t) => t.name),
@@ -227,6 +228,7 @@ export async function createPartitions(
   topics: readonly NewPartitions[],
   validateOnly: boolean,
 ): Promise<void> {
+  checkObjects('createPartitions', topics);
   checkNames(
     'createPartitions',
     topics.map((t) => t.name),

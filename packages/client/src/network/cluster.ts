@@ -59,6 +59,11 @@ export type CoordinatorType = (typeof CoordinatorType)[keyof typeof CoordinatorT
 /** Partition-level errors after which the client refreshes metadata before retrying. */
 const STALE_METADATA_ERRORS = new Set([3, 5, 6, 9, 13, 74, 75, 103]);
 
+/** True when the error code `code` means the cached leader (or topic) is out of date. */
+export function isStaleMetadataCode(code: number): boolean {
+  return STALE_METADATA_ERRORS.has(code);
+}
+
 /** True when `error` means the cached leader (or topic) is out of date. */
 export function isStaleMetadataError(error: unknown): boolean {
   return error instanceof KafkaError && (STALE_METADATA_ERRORS.has(error.code) || error instanceof ConnectionError);
@@ -136,7 +141,7 @@ export class Cluster {
     const current = this.refreshing;
     if (
       current !== null &&
-      (current.topics === null || (topics !== null && topics.every((t) => current.topics?.has(t))))
+      (current.topics === null || topics?.every((t) => current.topics?.has(t)) === true)
     ) {
       return current.promise;
     }
@@ -282,7 +287,8 @@ export class Cluster {
       }
     }
     const list = bootstrap.map((a) => `${a.host}:${a.port}`).join(', ');
-    const reason = lastError instanceof Error ? lastError.message.replace(/^NETWORK_EXCEPTION: /, '') : 'no broker reachable';
+    const reason =
+      lastError instanceof Error ? lastError.message.replace(/^NETWORK_EXCEPTION: /, '') : 'no broker reachable';
     throw new ConnectionError(`cannot reach any broker (bootstrap servers ${list}): ${reason}`, lastError);
   }
 
@@ -395,13 +401,20 @@ export class Cluster {
     });
   }
 
-  /** Closes every connection after its in-flight requests are answered. */
-  async close(): Promise<void> {
+  /**
+   * Closes every connection after its in-flight requests are answered; with `graceful`
+   * false at once, failing them (a caller whose own timeout has passed).
+   */
+  async close(graceful = true): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     const all = [...this.connections.values()];
     this.connections.clear();
     await Promise.all([...this.connecting.values()].map((p) => p.then((c) => c.destroy()).catch(() => {})));
+    if (!graceful) {
+      for (const c of all) c.destroy(new ClientClosedError());
+      return;
+    }
     await Promise.all(all.map((c) => c.close()));
   }
 }

@@ -69,7 +69,7 @@ describe('Connection', () => {
   it('times out a silent broker and honours AbortSignal', async () => {
     const { server, port } = await silentServer();
     try {
-      await assert.rejects(Connection.connect(options(port, { requestTimeoutMs: 100 })), RequestTimeoutError);
+      await assert.rejects(Connection.connect(options(port, { connectionTimeoutMs: 100 })), RequestTimeoutError);
       const controller = new AbortController();
       const pending = Connection.connect(options(port, { signal: controller.signal }));
       setTimeout(() => controller.abort(), 50);

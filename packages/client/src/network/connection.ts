@@ -114,7 +114,7 @@ export class Connection {
     const socket = await openSocket(options);
     const connection = new Connection(socket, options);
     try {
-      await connection.negotiateVersions(options.signal);
+      await connection.negotiateVersions(options.signal, options.connectionTimeoutMs);
     } catch (error) {
       connection.destroy();
       throw error;
@@ -282,7 +282,8 @@ export class Connection {
     this.socket.destroy();
   }
 
-  private async negotiateVersions(signal: AbortSignal | undefined): Promise<void> {
+  /** ApiVersions, within the connection setup timeout (it is part of connecting). */
+  private async negotiateVersions(signal: AbortSignal | undefined, timeoutMs: number): Promise<void> {
     // Until the broker's ranges are known, ApiVersions goes out at v3 and falls back to
     // v0 when the broker answers UNSUPPORTED_VERSION (it then answers in v0 format).
     const apiVersions = ApiKey.ApiVersions;
@@ -292,10 +293,13 @@ export class Connection {
     request.clientSoftwareVersion = CLIENT_SOFTWARE_VERSION;
     let response: ApiVersionsResponse;
     try {
-      response = await this.requestAt<ApiVersionsResponse>(apiVersions, 3, request, { signal });
+      response = await this.requestAt<ApiVersionsResponse>(apiVersions, 3, request, { signal, timeoutMs });
     } catch (error) {
       if (!(error instanceof KafkaError) || error.code !== 35 || !this.usable) throw error;
-      response = await this.requestAt<ApiVersionsResponse>(apiVersions, 0, new ApiVersionsRequest(), { signal });
+      response = await this.requestAt<ApiVersionsResponse>(apiVersions, 0, new ApiVersionsRequest(), {
+        signal,
+        timeoutMs,
+      });
     }
     if (response.errorCode !== 0) throw new KafkaError(response.errorCode, `ApiVersions from ${this.address}`);
     const versions = new Map<number, VersionRange>();

@@ -105,7 +105,9 @@ export class RecordAccumulator {
 
   /** The buffer size a new batch for a record of `recordBytes` needs. */
   capacityFor(recordBytes: number): number {
-    return Math.max(this.batchSize, RECORD_BATCH_OVERHEAD + recordBytes);
+    // Never more than buffer.memory: with batch.size above it no batch could ever be
+    // charged (the producer checked that the record itself fits).
+    return Math.max(Math.min(this.batchSize, this.bufferMemory), RECORD_BATCH_OVERHEAD + recordBytes);
   }
 
   /** True when a batch of `capacity` bytes can be charged now. */

@@ -315,13 +315,13 @@ describe('Producer against a broker', { timeout: 120_000 }, () => {
   });
 
   test('bad records are refused: no topic, bad timestamp, bad header, a throwing serializer', async () => {
-    await assert.rejects(producer.send({ topic: '', value: null }), TypeError);
-    await assert.rejects(producer.send(null as unknown as { topic: string; value: null }), TypeError);
-    await assert.rejects(producer.sendMany([undefined as unknown as { topic: string; value: null }]), TypeError);
-    await assert.rejects(producer.send({ topic: 't', value: null, timestamp: -5 }), TypeError);
+    await assert.rejects(producer.send({ topic: '', value: null }), ConfigError);
+    await assert.rejects(producer.send(null as unknown as { topic: string; value: null }), ConfigError);
+    await assert.rejects(producer.sendMany([undefined as unknown as { topic: string; value: null }]), ConfigError);
+    await assert.rejects(producer.send({ topic: 't', value: null, timestamp: -5 }), ConfigError);
     await assert.rejects(
       producer.send({ topic: 't', value: null, headers: [{ key: 1 as unknown as string, value: null }] }),
-      TypeError,
+      ConfigError,
     );
     const p = new Producer<Buffer | null, string>({
       bootstrapServers: tb.bootstrap,

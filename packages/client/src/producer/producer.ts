@@ -12,7 +12,7 @@
  * would be blocked; a JavaScript caller that does not await could queue forever).
  */
 import { ErrorCode } from '@gregor/protocol';
-import { AbortError, ClientClosedError, KafkaError, RequestTimeoutError } from '../errors.js';
+import { AbortError, ClientClosedError, ConfigError, KafkaError, RequestTimeoutError } from '../errors.js';
 import { Cluster, type PartitionInfo, type TopicInfo } from '../network/cluster.js';
 import { retry } from '../network/retry.js';
 import { type HeadersInput, headerList, type TopicPartition } from '../types.js';
@@ -156,6 +156,7 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
    * rejects with the first failure (the other records may still have been written).
    */
   sendMany(records: readonly ProducerRecord<K, V>[]): Promise<RecordMetadata[]> {
+    if (!Array.isArray(records)) return Promise.reject(new ConfigError('sendMany() takes an array of records'));
     return new Promise<RecordMetadata[]>((resolve, reject) => {
       const sink = new ManySink(records.length, resolve, reject);
       for (let i = 0; i < records.length; i++) this.enqueue(records[i]!, sink, i, undefined);
@@ -176,12 +177,12 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
     let topic: string;
     let partition: number | undefined;
     try {
-      if (typeof record !== 'object' || record === null) throw new TypeError('a record must be an object');
+      if (typeof record !== 'object' || record === null) throw new ConfigError('a record must be an object');
       topic = record.topic;
       partition = record.partition;
       this.txn.checkSend();
       if (signal?.aborted === true) throw new AbortError(signal.reason);
-      if (typeof topic !== 'string' || topic === '') throw new TypeError('record.topic must be a non-empty string');
+      if (typeof topic !== 'string' || topic === '') throw new ConfigError('record.topic must be a non-empty string');
       if (partition !== undefined && (!Number.isInteger(partition) || partition < 0)) {
         throw new KafkaError(
           ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
@@ -192,14 +193,19 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
           },
         );
       }
-      key = record.key === undefined || record.key === null ? null : options.keySerializer(record.key, topic);
-      value = record.value === undefined ? null : options.valueSerializer(record.value, topic);
+      key =
+        record.key === undefined || record.key === null
+          ? null
+          : serialized(options.keySerializer(record.key, topic), 'key', topic);
+      value =
+        record.value === undefined ? null : serialized(options.valueSerializer(record.value, topic), 'value', topic);
       // The partitioner hashes bytes: a string key is encoded once here.
       if (typeof key === 'string') key = Buffer.from(key, 'utf8');
-      headers = record.headers === undefined ? null : checkHeaders(headerList(record.headers));
+      headers =
+        record.headers === undefined || record.headers === null ? null : checkHeaders(headerList(record.headers));
       timestamp = record.timestamp ?? Date.now();
       if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-        throw new TypeError(`record.timestamp must be a non-negative integer (ms), got ${String(timestamp)}`);
+        throw new ConfigError(`record.timestamp must be a non-negative integer (ms), got ${String(timestamp)}`);
       }
       // Upper bound: the offset and timestamp deltas take at most 5 and 10 bytes.
       size = recordSize(key, value, headers, 0, 0) + 14;
@@ -287,7 +293,8 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
     if (explicitPartition !== undefined) {
       if (explicitPartition >= count) {
         if (!partitionRechecked) return Wait.PARTITION;
-        sink.fail(
+        this.failRecord(
+          sink,
           new KafkaError(
             ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
             `partition ${explicitPartition} is not in the range [0, ${count}) of topic '${topic}'`,
@@ -307,11 +314,12 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
           key === null ? this.available(info) : undefined,
         );
       } catch (error) {
-        sink.fail(error instanceof Error ? error : new Error(String(error)));
+        this.failRecord(sink, error instanceof Error ? error : new Error(String(error)));
         return Wait.NONE;
       }
       if (!Number.isInteger(partition) || partition < 0 || partition >= count) {
-        sink.fail(
+        this.failRecord(
+          sink,
           new KafkaError(
             ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
             `the partitioner chose partition ${partition} of ${count} for topic '${topic}'`,
@@ -478,9 +486,18 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
       b.settled = true;
       this.blockedBytes -= b.size;
       if (b.onAbort !== null) b.signal?.removeEventListener('abort', b.onAbort);
-      if (error !== null) b.sink.fail(error);
+      if (error !== null) this.failRecord(b.sink, error);
     }
     this.shiftBlocked();
+  }
+
+  /**
+   * Fails a record that never reached a batch. In a transaction this spoils it, as a
+   * failed batch does: committing without the record would break its atomicity.
+   */
+  private failRecord(sink: Sink, error: Error): void {
+    if (this.txn.transactional) this.txn.abortableError(error);
+    sink.fail(error);
   }
 
   /** Fails every blocked send. */
@@ -568,6 +585,8 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
   /** The partitions of `topic` (fetching metadata, auto-creating the topic if the broker allows). */
   async partitionsFor(topic: string): Promise<PartitionInfo[]> {
     if (this.closed) throw new ClientClosedError('producer');
+    if (typeof topic !== 'string' || topic === '')
+      throw new ConfigError('partitionsFor: topic must be a non-empty string');
     return retry(
       async () => {
         await this.cluster.refreshMetadata([topic], { allowAutoTopicCreation: true });
@@ -683,10 +702,11 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
 
   private async doClose(timeoutMs: number | undefined): Promise<void> {
     const flushed = this.flush().catch(() => undefined);
+    let expired = false;
     if (timeoutMs === undefined) await flushed;
     else {
       let timer: NodeJS.Timeout | undefined;
-      const expired = await Promise.race([
+      expired = await Promise.race([
         flushed.then(() => false),
         new Promise<boolean>((resolve) => {
           timer = setTimeout(() => resolve(true), Math.max(0, timeoutMs));
@@ -701,17 +721,41 @@ export class Producer<K = Buffer | null, V = Buffer | null> {
     }
     this.sender.stop();
     if (this.blockedTimer !== null) clearTimeout(this.blockedTimer);
-    await this.cluster.close();
+    // Past the timeout nothing more is awaited: requests still in flight are dropped.
+    await this.cluster.close(!expired);
   }
 }
 
+/**
+ * Checks what a serializer returned: the batch writes Buffers and strings (UTF-8); a
+ * Uint8Array becomes a Buffer over the same memory. Anything else (a number, an object:
+ * the default serializers pass values through) is refused here, rather than reaching
+ * the size arithmetic as NaN.
+ */
+function serialized(data: unknown, what: 'key' | 'value', topic: string): Buffer | string | null {
+  if (data === null || typeof data === 'string' || Buffer.isBuffer(data)) return data;
+  if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const got =
+    data === undefined ? 'undefined' : typeof data === 'object' ? (data.constructor?.name ?? 'object') : typeof data;
+  throw new ConfigError(
+    `the ${what} for topic '${topic}' serialized to ${got}, not a Buffer, string or null (set ${what}Serializer for other types)`,
+  );
+}
+
 function checkHeaders(headers: WireHeader[]): WireHeader[] | null {
+  let copied = false;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!;
-    if (typeof h?.key !== 'string') throw new TypeError(`header ${i} needs a string key`);
-    const v = h.value;
-    if (v !== null && typeof v !== 'string' && !(v instanceof Uint8Array)) {
-      throw new TypeError(`header '${h.key}' needs a Buffer, string or null value`);
+    if (typeof h?.key !== 'string') throw new ConfigError(`header ${i} needs a string key`);
+    const v: unknown = h.value;
+    if (v !== null && typeof v !== 'string' && !Buffer.isBuffer(v)) {
+      if (!(v instanceof Uint8Array)) throw new ConfigError(`header '${h.key}' needs a Buffer, string or null value`);
+      // The caller's array is not ours to change.
+      if (!copied) {
+        headers = headers.slice();
+        copied = true;
+      }
+      headers[i] = { key: h.key, value: Buffer.from(v.buffer, v.byteOffset, v.byteLength) };
     }
   }
   return headers.length === 0 ? null : headers;

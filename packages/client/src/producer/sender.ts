@@ -24,8 +24,9 @@
  */
 import { ApiKey, ErrorCode, errorInfo, ProduceRequest, type ProduceResponse } from '@gregor/protocol';
 import { PartitionProduceData, TopicProduceData } from '@gregor/protocol/generated/messages/produce-request';
+import type { PartitionProduceResponse } from '@gregor/protocol/generated/messages/produce-response';
 import { ConnectionError, KafkaError, RequestTimeoutError } from '../errors.js';
-import type { Cluster } from '../network/cluster.js';
+import { type Cluster, isStaleMetadataCode } from '../network/cluster.js';
 import type { Connection } from '../network/connection.js';
 import { backoffDelay } from '../network/retry.js';
 import type { PartitionQueue, RecordAccumulator } from './accumulator.js';
@@ -33,8 +34,6 @@ import type { ProducerBatch } from './producer-batch.js';
 import { IDEMPOTENT_IN_FLIGHT_MAX, type ResolvedProducerOptions } from './producer-options.js';
 import { type TransactionManager, TxnState } from './transaction-manager.js';
 
-/** Partition errors after which the leader or topic may have moved. */
-const STALE_METADATA: ReadonlySet<number> = new Set([3, 5, 6, 9, 13, 74, 75, 103]);
 /** The request-level part of a produce request: ~60 bytes plus the topic names. */
 const REQUEST_OVERHEAD_BYTES = 128;
 /** Produce v3 is the first with record batches (magic 2). */
@@ -301,18 +300,20 @@ export class Sender {
     request.transactionalId = this.txn.transactionalId;
     request.acks = this.options.acks;
     request.timeoutMs = this.options.client.requestTimeoutMs;
-    let topicData: TopicProduceData | null = null;
+    let topicData: TopicProduceData | undefined;
     const topics = request.topicData;
+    // By name: a scan of the request's topics per batch would be quadratic.
+    const byName = new Map<string, TopicProduceData>();
     for (let i = 0; i < batches.length; i++) {
       const batch = batches[i]!;
       batch.attempts++;
-      if (topicData === null || topicData.name !== batch.topic) {
-        topicData = null;
-        for (const t of topics) if (t.name === batch.topic) topicData = t;
-        if (topicData === null) {
+      if (topicData === undefined || topicData.name !== batch.topic) {
+        topicData = byName.get(batch.topic);
+        if (topicData === undefined) {
           topicData = new TopicProduceData();
           topicData.name = batch.topic;
           topics.push(topicData);
+          byName.set(batch.topic, topicData);
         }
       }
       const p = new PartitionProduceData();
@@ -377,27 +378,29 @@ export class Sender {
   ): void {
     node.inFlight--;
     this.inFlightRequests--;
+    // Indexed once per response: a scan per batch would be quadratic in the partitions of a request.
+    const answers = new Map<string, PartitionProduceResponse[]>();
+    for (const t of response.responses) {
+      let list = answers.get(t.name);
+      if (list === undefined) {
+        list = [];
+        answers.set(t.name, list);
+      }
+      for (const p of t.partitionResponses) if (p.index >= 0) list[p.index] ??= p;
+    }
     for (let i = 0; i < batches.length; i++) {
       const batch = batches[i]!;
       const queue = queues[i]!;
       queue.removeInFlight(batch);
-      let found = false;
-      for (const t of response.responses) {
-        if (t.name !== batch.topic) continue;
-        for (const p of t.partitionResponses) {
-          if (p.index !== batch.partition) continue;
-          found = true;
-          const code = p.errorCode;
-          if (code === 0 || code === ErrorCode.DUPLICATE_SEQUENCE_NUMBER) {
-            this.complete(batch, Number(p.baseOffset), null, Number(p.logAppendTimeMs));
-          } else {
-            this.handleError(queue, batch, code, p.errorMessage, errorInfo(code)?.retriable ?? false, null);
-          }
-          break;
+      const p = answers.get(batch.topic)?.[batch.partition];
+      if (p !== undefined) {
+        const code = p.errorCode;
+        if (code === 0 || code === ErrorCode.DUPLICATE_SEQUENCE_NUMBER) {
+          this.complete(batch, Number(p.baseOffset), null, Number(p.logAppendTimeMs));
+        } else {
+          this.handleError(queue, batch, code, p.errorMessage, errorInfo(code)?.retriable ?? false, null);
         }
-        if (found) break;
-      }
-      if (!found) {
+      } else {
         this.handleError(
           queue,
           batch,
@@ -424,7 +427,7 @@ export class Sender {
     const txn = this.txn;
     const now = Date.now();
     const error = cause ?? new KafkaError(code, message, { topic: batch.topic, partition: batch.partition, retriable });
-    if (STALE_METADATA.has(code) || cause instanceof ConnectionError) {
+    if (isStaleMetadataCode(code) || cause instanceof ConnectionError) {
       this.cluster.invalidateMetadata();
       this.refreshMetadata(true);
     }
@@ -460,10 +463,8 @@ export class Sender {
           backoffMs: this.options.client.retryBackoffMs,
           backoffMaxMs: this.options.client.retryBackoffMaxMs,
         });
-      if (txn.resetNeeded && !txn.transactional) {
-        // New sequences will be given after the reset.
-        batch.baseSequence = -1;
-      }
+      // Its old sequence is kept even when a reset is pending: requeue() orders the
+      // retried batches by it (resetSequences() renumbers them once nothing is in flight).
       queue.requeue(batch);
       return;
     }
@@ -508,7 +509,12 @@ export class Sender {
 
   private failQueue(queue: PartitionQueue, error: Error): void {
     const batches = queue.batches.splice(0);
-    for (const batch of batches) this.complete(batch, null, error);
+    for (const batch of batches) {
+      // A batch waiting for its retry holds sequences the broker may never have seen:
+      // the next ones would be out of order unless the producer id or epoch changes.
+      if (batch.baseSequence >= 0) this.txn.sequenceUnknown(error);
+      this.complete(batch, null, error);
+    }
   }
 
   /** Fails the batches of a transaction being aborted that were never sent. */

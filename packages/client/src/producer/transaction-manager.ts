@@ -113,7 +113,8 @@ export class TransactionManager {
   private initializing: Promise<void> | null = null;
   private readonly toAdd = new Set<PartitionQueue>();
   private readonly added: PartitionQueue[] = [];
-  private adding = false;
+  /** The AddPartitionsToTxn loop in flight, if any: EndTxn waits for it. */
+  private adding: Promise<void> | null = null;
   /** Something (partitions or offsets) joined the transaction: EndTxn is needed. */
   private transactionStarted = false;
   /** Called when the sender may proceed (producer id known, partitions added). */
@@ -285,13 +286,12 @@ export class TransactionManager {
     if (!this.transactional || queue.addedToTransaction) return true;
     if (this.state !== TxnState.IN_TRANSACTION && this.state !== TxnState.COMMITTING) return false;
     this.toAdd.add(queue);
-    if (!this.adding) void this.addPartitions();
+    if (this.adding === null) this.adding = this.addPartitions();
     return false;
   }
 
   /** One AddPartitionsToTxn for every partition waiting, repeated while more arrive. */
   private async addPartitions(): Promise<void> {
-    this.adding = true;
     try {
       while (this.toAdd.size > 0 && this.state !== TxnState.FATAL_ERROR && this.state !== TxnState.ABORTABLE_ERROR) {
         const queues = [...this.toAdd];
@@ -347,7 +347,7 @@ export class TransactionManager {
         this.onProgress();
       }
     } finally {
-      this.adding = false;
+      this.adding = null;
     }
   }
 
@@ -462,6 +462,9 @@ export class TransactionManager {
           `cannot commit: the transaction must be aborted after an error: ${this.lastError?.message ?? ''}`,
         );
       }
+      // A partition being added joins the broker's transaction even if its records were
+      // failed meanwhile (abort): wait for the answer, so that EndTxn is sent when it did.
+      if (this.adding !== null) await this.adding;
       if (this.transactionStarted) {
         await this.cluster.retry(
           async () => {
@@ -479,7 +482,14 @@ export class TransactionManager {
         );
       }
     } catch (error) {
-      if (!this.maybeFatal(error) && commit) this.abortableError(error as Error);
+      if (!this.maybeFatal(error)) {
+        if (commit) this.abortableError(error as Error);
+        else if (this.state === TxnState.ABORTING) {
+          // The abort may be tried again (as after a failed commit, only abort is left).
+          this.state = TxnState.ABORTABLE_ERROR;
+          this.lastError = error as Error;
+        }
+      }
       throw error;
     }
     for (const q of this.added) q.addedToTransaction = false;
