@@ -161,6 +161,42 @@ describe('Fetch', () => {
     assert.deepEqual(offsets(shared, 0, 1), [], 'the budget is spent for the second');
   });
 
+  test('partition limits under an ample budget (reads at once): only the first partition with data may overshoot', async () => {
+    // Partition 0's batches are 5 records, partition 1's one batch 2 records; limits of 1 byte.
+    const both = await client.send<FetchResponse>(
+      ApiKey.Fetch,
+      12,
+      fetchRequest([
+        { topic: 'f', partition: 0, offset: 0, maxBytes: 1 },
+        { topic: 'f', partition: 1, offset: 0, maxBytes: 1 },
+      ]),
+    );
+    assert.deepEqual(offsets(both, 0, 0), [0, 1, 2, 3, 4], 'the first partition with data gets one batch');
+    assert.deepEqual(offsets(both, 0, 1), [], 'a later partition gets nothing larger than its limit');
+    // With nothing to read in the first partition, the second is the first with data.
+    const second = await client.send<FetchResponse>(
+      ApiKey.Fetch,
+      12,
+      fetchRequest([
+        { topic: 'f', partition: 0, offset: 15, maxBytes: 1 },
+        { topic: 'f', partition: 1, offset: 0, maxBytes: 1 },
+      ]),
+    );
+    assert.deepEqual(offsets(second, 0, 0), []);
+    assert.deepEqual(offsets(second, 0, 1), [0, 1]);
+    // Ample limits: every partition reads everything, in request order.
+    const all = await client.send<FetchResponse>(
+      ApiKey.Fetch,
+      12,
+      fetchRequest([
+        { topic: 'f', partition: 1, offset: 0 },
+        { topic: 'f', partition: 0, offset: 3 },
+      ]),
+    );
+    assert.deepEqual(offsets(all, 0, 0), [0, 1]);
+    assert.deepEqual(offsets(all, 0, 1), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
   test('offsets outside the log are OFFSET_OUT_OF_RANGE; unknown partitions and topic ids are named', async () => {
     const res = await client.send<FetchResponse>(
       ApiKey.Fetch,
