@@ -4,6 +4,7 @@ import {
   decodeRequest,
   decodeResponse,
   encodeRequest,
+  encodeRequestSpliced,
   encodeResponse,
   requestHeaderVersion,
   responseHeaderVersion,
@@ -13,6 +14,7 @@ import { API_TABLE, ApiKey } from './generated/api-table.js';
 import { ApiVersionsRequest } from './generated/messages/api-versions-request.js';
 import { ApiVersionsResponse } from './generated/messages/api-versions-response.js';
 import { MetadataRequest, MetadataRequestTopic } from './generated/messages/metadata-request.js';
+import { PartitionProduceData, ProduceRequest, TopicProduceData } from './generated/messages/produce-request.js';
 import { RequestHeader } from './generated/messages/request-header.js';
 
 function api(key: number): ApiSpec {
@@ -112,4 +114,34 @@ test('responses: ApiVersions v3 answered with header v0, others with their heade
   assert.ok('body' in decoded && decoded.header.correlationId === 42);
   const bad = decodeResponse(api(ApiKey.ApiVersions), 3, frame.subarray(4, frame.length - 1));
   assert.ok('error' in bad);
+});
+
+test('a spliced request frame is the plain frame cut around its record blobs, which are not copied', () => {
+  const api = API_TABLE[ApiKey.Produce] as ApiSpec;
+  const records = [Buffer.alloc(300, 1), Buffer.alloc(500, 2)];
+  const body = new ProduceRequest();
+  body.acks = -1;
+  body.timeoutMs = 1000;
+  const topic = new TopicProduceData();
+  topic.name = 't';
+  records.forEach((r, i) => {
+    const p = new PartitionProduceData();
+    p.index = i;
+    p.records = r;
+    topic.partitionData.push(p);
+  });
+  body.topicData.push(topic);
+  for (const version of [3, 9, 11]) {
+    const h = new RequestHeader();
+    h.requestApiKey = ApiKey.Produce;
+    h.requestApiVersion = version;
+    h.correlationId = 7;
+    h.clientId = 'c';
+    const chunks = encodeRequestSpliced(api, version, h, body, 800);
+    assert.deepEqual(Buffer.concat(chunks), encodeRequest(api, version, h, body));
+    assert.ok(
+      chunks.includes(records[0] as Buffer) && chunks.includes(records[1] as Buffer),
+      'records are spliced, not copied',
+    );
+  }
 });

@@ -106,6 +106,27 @@ export function encodeRequest(api: ApiSpec, version: number, header: RequestHead
   return w.finish();
 }
 
+/**
+ * Encodes a request frame whose record blobs are not copied (a client's Produce): the
+ * result is the request's own bytes with the record buffers between them, for a gather
+ * write. `recordBytes` is the total length of the non-null record blobs in `body`.
+ */
+export function encodeRequestSpliced(
+  api: ApiSpec,
+  version: number,
+  header: RequestHeader,
+  body: object,
+  recordBytes: number,
+): Buffer[] {
+  const hv = requestHeaderVersion(api, version);
+  const size = RequestHeader.size(hv, header) + api.request.size(version, body);
+  const w = Writer.splicing(4 + size - recordBytes);
+  w.int32(size);
+  RequestHeader.write(w, hv, header);
+  api.request.write(w, version, body);
+  return w.finishChunks();
+}
+
 /** Encodes a whole response frame, size prefix included. */
 export function encodeResponse(api: ApiSpec, version: number, correlationId: number, body: object): Buffer {
   const hv = responseHeaderVersion(api, version);

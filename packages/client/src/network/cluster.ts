@@ -139,10 +139,7 @@ export class Cluster {
     options: { allowAutoTopicCreation?: boolean; signal?: AbortSignal | undefined } = {},
   ): Promise<void> {
     const current = this.refreshing;
-    if (
-      current !== null &&
-      (current.topics === null || topics?.every((t) => current.topics?.has(t)) === true)
-    ) {
+    if (current !== null && (current.topics === null || topics?.every((t) => current.topics?.has(t)) === true)) {
       return current.promise;
     }
     const set = topics === null ? null : new Set(topics);

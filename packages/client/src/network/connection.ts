@@ -24,6 +24,7 @@ import {
   type ApiVersionsResponse,
   decodeResponse,
   encodeRequest,
+  encodeRequestSpliced,
   RequestHeader,
 } from '@gregor/protocol';
 import { AbortError, ConnectionError, KafkaError, RequestTimeoutError, UnsupportedVersionError } from '../errors.js';
@@ -54,6 +55,11 @@ export interface RequestOptions {
   /** Overrides the connection's request timeout (for example a long-polling Fetch). */
   timeoutMs?: number;
   signal?: AbortSignal | undefined;
+  /**
+   * Total bytes of the record blobs in the body (Produce): they are then written to the
+   * socket as they are, after the request's own bytes, instead of copied into one frame.
+   */
+  recordBytes?: number;
 }
 
 interface Pending {
@@ -200,7 +206,7 @@ export class Connection {
     header.requestApiVersion = version;
     header.correlationId = correlationId;
     header.clientId = this.clientId;
-    const frame = encodeRequest(api, version, header, body);
+    const frame = this.encode(api, version, header, body, options.recordBytes ?? 0);
     return new Promise<Res>((resolve, reject) => {
       const pending: Pending = {
         api,
@@ -227,15 +233,40 @@ export class Connection {
         signal.addEventListener('abort', pending.onAbort, { once: true });
       }
       this.inFlight.set(correlationId, pending);
-      this.socket.write(frame);
+      this.write(frame);
     });
+  }
+
+  private encode(
+    api: ApiSpec,
+    version: number,
+    header: RequestHeader,
+    body: object,
+    recordBytes: number,
+  ): Buffer | Buffer[] {
+    return recordBytes > 0
+      ? encodeRequestSpliced(api, version, header, body, recordBytes)
+      : encodeRequest(api, version, header, body);
+  }
+
+  /** Writes a frame, or a spliced frame's chunks as one gather write. */
+  private write(frame: Buffer | Buffer[], callback?: (error?: Error | null) => void): void {
+    if (!Array.isArray(frame)) {
+      this.socket.write(frame, callback);
+      return;
+    }
+    this.socket.cork();
+    for (let i = 0; i < frame.length; i++) {
+      this.socket.write(frame[i] as Buffer, i === frame.length - 1 ? callback : undefined);
+    }
+    this.socket.uncork();
   }
 
   /**
    * Sends a request the broker will not answer (Produce with acks=0). Resolves once the
    * bytes are handed to the socket.
    */
-  send(apiKey: number, version: number, body: object): Promise<void> {
+  send(apiKey: number, version: number, body: object, recordBytes = 0): Promise<void> {
     const api = API_TABLE[apiKey];
     if (api === undefined) return Promise.reject(new UnsupportedVersionError(`unknown API key ${apiKey}`));
     if (this.closedError !== null) return Promise.reject(this.closedError);
@@ -245,9 +276,9 @@ export class Connection {
     header.correlationId = this.nextCorrelationId;
     this.nextCorrelationId = header.correlationId === 0x7fffffff ? 1 : header.correlationId + 1;
     header.clientId = this.clientId;
-    const frame = encodeRequest(api, version, header, body);
+    const frame = this.encode(api, version, header, body, recordBytes);
     return new Promise((resolve, reject) => {
-      this.socket.write(frame, (error) => (error ? reject(new ConnectionError(error.message, error)) : resolve()));
+      this.write(frame, (error) => (error ? reject(new ConnectionError(error.message, error)) : resolve()));
     });
   }
 

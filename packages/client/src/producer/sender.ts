@@ -321,9 +321,11 @@ export class Sender {
       p.records = batch.bytes;
       topicData.partitionData.push(p);
     }
+    let recordBytes = 0;
+    for (let i = 0; i < batches.length; i++) recordBytes += batches[i]!.bytes?.length ?? 0;
     node.inFlight++;
     if (this.options.acks === 0) {
-      connection.send(ApiKey.Produce, version, request).then(
+      connection.send(ApiKey.Produce, version, request, recordBytes).then(
         () => {
           node.inFlight--;
           for (let i = 0; i < batches.length; i++) {
@@ -337,7 +339,7 @@ export class Sender {
       return;
     }
     this.inFlightRequests++;
-    connection.requestAt<ProduceResponse>(ApiKey.Produce, version, request).then(
+    connection.requestAt<ProduceResponse>(ApiKey.Produce, version, request, { recordBytes }).then(
       (response) => this.onResponse(node, batches, queues, response),
       (error: Error) => this.onRequestError(nodeId, node, batches, queues, error),
     );
