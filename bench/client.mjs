@@ -93,6 +93,7 @@ try {
     }
     for (let r = 0; r < rounds; r++) {
       for (const c of clients) {
+        if (c === 'gregor-send') continue;
         const result = await run([
           c,
           'consume',
@@ -106,9 +107,8 @@ try {
     }
     const rows = clients.map((c) => ({ c, p: median(produced.get(c)), k: median(consumed.get(c)) }));
     for (const { c, p, k } of rows) {
-      console.log(
-        `| ${c} | ${size} B | ${fmt(p)} | ${((p * size) / 1e6).toFixed(1)} | ${fmt(k)} | ${((k * size) / 1e6).toFixed(1)} |`,
-      );
+      const consume = k === undefined ? '- | -' : `${fmt(k)} | ${((k * size) / 1e6).toFixed(1)}`;
+      console.log(`| ${c} | ${size} B | ${fmt(p)} | ${((p * size) / 1e6).toFixed(1)} | ${consume} |`);
     }
     const ours = rows.find((x) => x.c === 'gregor');
     const others = rows.filter((x) => !x.c.startsWith('gregor'));
