@@ -220,17 +220,7 @@ export async function incrementalAlterConfigs(
         request,
         call.requestOptions(),
       );
-      const answers = new Map<string, ItemOutcome<void>>();
-      for (const r of response.responses) {
-        const key = resourceKey(r.resourceType, r.resourceName);
-        answers.set(
-          key,
-          r.errorCode === 0
-            ? ok(undefined)
-            : failed(itemError(r.errorCode, r.errorMessage, r.resourceName, undefined, finalIfUnknown(r.errorCode))),
-        );
-      }
-      return answers;
+      return alterAnswers(response.responses);
     }),
   );
   call.settle(keys, outcomes);
@@ -268,18 +258,24 @@ export async function alterConfigs(
         request,
         call.requestOptions(),
       );
-      const answers = new Map<string, ItemOutcome<void>>();
-      for (const r of response.responses) {
-        const key = resourceKey(r.resourceType, r.resourceName);
-        answers.set(
-          key,
-          r.errorCode === 0
-            ? ok(undefined)
-            : failed(itemError(r.errorCode, r.errorMessage, r.resourceName, undefined, finalIfUnknown(r.errorCode))),
-        );
-      }
-      return answers;
+      return alterAnswers(response.responses);
     }),
   );
   call.settle(keys, outcomes);
+}
+
+/** Each resource's outcome in an (Incremental)AlterConfigs response. */
+function alterAnswers(
+  responses: readonly { resourceType: number; resourceName: string; errorCode: number; errorMessage: string | null }[],
+): Map<string, ItemOutcome<void>> {
+  const answers = new Map<string, ItemOutcome<void>>();
+  for (const r of responses) {
+    answers.set(
+      resourceKey(r.resourceType, r.resourceName),
+      r.errorCode === 0
+        ? ok(undefined)
+        : failed(itemError(r.errorCode, r.errorMessage, r.resourceName, undefined, finalIfUnknown(r.errorCode))),
+    );
+  }
+  return answers;
 }
