@@ -12,7 +12,6 @@
  */
 import {
   ApiKey,
-  ConsumerProtocolAssignment,
   DeleteGroupsRequest,
   type DeleteGroupsResponse,
   DescribeGroupsRequest,
@@ -26,7 +25,6 @@ import {
   type OffsetDeleteResponse,
   OffsetFetchRequest,
   type OffsetFetchResponse,
-  Reader,
 } from '@gregor/protocol';
 import {
   OffsetCommitRequestPartition,
@@ -41,6 +39,7 @@ import {
   OffsetFetchRequestTopic,
   OffsetFetchRequestTopics,
 } from '@gregor/protocol/generated/messages/offset-fetch-request';
+import { decodeAssignment as decodeConsumerAssignment } from '../consumer/consumer-protocol.js';
 import { ConfigError, KafkaError } from '../errors.js';
 import { CoordinatorType } from '../network/cluster.js';
 import type { TopicPartition } from '../types.js';
@@ -64,21 +63,15 @@ const GROUP = CoordinatorType.GROUP;
 /** Kafka's OffsetFetch answer for "nothing committed". */
 const NO_OFFSET = -1;
 
-/** The partitions of a member's assignment bytes (ConsumerProtocolAssignment, any version). */
+/** The partitions of a member's assignment bytes (ConsumerProtocolAssignment, any version), sorted; [] when unreadable. */
 export function decodeAssignment(bytes: Buffer): TopicPartition[] {
-  if (bytes.length < 2) return [];
-  // Newer versions only append fields (the consumer protocol's compatibility rule):
-  // read what the newest known version has and ignore the rest.
-  const version = Math.min(bytes.readInt16BE(0), ConsumerProtocolAssignment.highestVersion);
-  if (version < 0) return [];
-  const r = new Reader(bytes, 2);
-  const assignment = ConsumerProtocolAssignment.read(r, version);
-  if (r.error !== null) return [];
-  const out: TopicPartition[] = [];
-  for (const tp of assignment.assignedPartitions) {
-    for (const partition of [...tp.partitions].sort((a, b) => a - b)) out.push({ topic: tp.topic, partition });
+  try {
+    return decodeConsumerAssignment(bytes).partitions.sort((a, b) =>
+      a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
+    );
+  } catch {
+    return [];
   }
-  return out;
 }
 
 /** ListGroups to every broker (each knows only the groups it coordinates), merged and sorted. */
