@@ -146,6 +146,28 @@ describe('gregor topics, configs, cluster, produce', () => {
     assert.equal(tx.code, 0, tx.stderr);
   });
 
+  it('rejects --transactional-id without --acks all as usage, not a stack trace', async () => {
+    const r = await gregor(['produce', 'lines', '--transactional-id', 'tx-acks', '--acks', '1'], { env, input: 'a\n' });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^gregor produce: --transactional-id needs --acks all\nUsage: /);
+  });
+
+  it('reports a malformed bootstrap address as usage, in one line', async () => {
+    const r = await gregor(['topics', 'list', '--bootstrap-server', 'a:b:c']);
+    assert.equal(r.code, 2);
+    assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+    assert.match(r.stderr, /^gregor topics list: [^\n]*a:b:c[^\n]*\nUsage: /);
+  });
+
+  it('produces a line longer than a pipe chunk, and many lines, whole', async () => {
+    await gregor(['topics', 'create', 'long', '--partitions', '1'], { env });
+    const long = 'y'.repeat(300_000);
+    const r = await gregor(['produce', 'long'], { env, input: `a\n${long}\nb` });
+    assert.equal(r.code, 0, r.stderr);
+    const out = await kcatOk(broker.bootstrap, ['-C', '-t', 'long', '-e', '-f', '%S\n']);
+    assert.equal(out, `1\n${long.length}\n1\n`);
+  });
+
   it('says in one line that the broker is unreachable', async () => {
     const r = await gregor(['topics', 'list', '--bootstrap-server', '127.0.0.1:1', '--timeout', '1000']);
     assert.equal(r.code, 1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -123,6 +123,12 @@ describe('gregor dump-log', () => {
       assert.match(missing.stderr, /^gregor dump-log: cannot read .*00000000000000000099\.log: ENOENT\n$/);
       const wrong = await gregor(['dump-log', join(logDir, 'meta.properties')]);
       assert.equal(wrong.code, 2);
+      // A directory with a segment's name opens but cannot be read: one sentence, no trace.
+      const dir = join(logDir, 'dir-0', '00000000000000000000.log');
+      mkdirSync(dir, { recursive: true });
+      const notFile = await gregor(['dump-log', dir]);
+      assert.equal(notFile.code, 1);
+      assert.match(notFile.stderr, /^gregor dump-log: cannot read .*00000000000000000000\.log: EISDIR\n$/);
     } finally {
       rmSync(logDir, { recursive: true, force: true });
     }

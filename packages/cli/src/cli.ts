@@ -3,7 +3,7 @@
  * errors into one-line messages and exit codes (see ExitCode): a usage error prints
  * the command's usage line; an operation that fails prints one sentence, no stack trace.
  */
-import { ConnectionError, KafkaError } from '@gregor/client';
+import { ConfigError, ConnectionError, KafkaError } from '@gregor/client';
 import type { Command } from './command.js';
 import { clusterDescribe } from './commands/cluster.js';
 import { configsDelete, configsGet, configsSet } from './commands/configs.js';
@@ -14,7 +14,7 @@ import { perfConsume, perfEndToEnd, perfProduce } from './commands/perf.js';
 import { produce } from './commands/produce.js';
 import { start } from './commands/start.js';
 import { topicsAlter, topicsCreate, topicsDelete, topicsDescribe, topicsList } from './commands/topics.js';
-import { CommandError, ExitCode, type Io, UsageError, write } from './io.js';
+import { CommandError, ExitCode, type Io, OutputClosedError, UsageError, write } from './io.js';
 
 export const VERSION = '0.1.0';
 
@@ -93,7 +93,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    // The reader of our output went away: stop quietly, as `head` expects.
+    if (error instanceof OutputClosedError) return ExitCode.OK;
+    if (error instanceof UsageError || error instanceof ConfigError) {
       const usage = command.help.split('\n')[0] ?? '';
       await write(io.stderr, `gregor ${command.name}: ${error.message}\n${usage}\n`);
       return ExitCode.USAGE;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { kcatOk } from '@gregor/broker/e2e/kcat';
 import { startTestBroker, type TestBroker } from '@gregor/broker/testing';
-import { gregor } from './fixtures.js';
+import { gregor, spawnGregor } from './fixtures.js';
 
 describe('gregor consume', () => {
   let broker: TestBroker;
@@ -90,6 +90,29 @@ describe('gregor consume', () => {
     assert.equal((await gregor(['produce', 'txn', '--transactional-id', 'tx-cli'], { env, input: 'x\ny\n' })).code, 0);
     const r = await gregor(['consume', 'txn', '--from-beginning', '--read-committed', '-e'], { env });
     assert.equal(r.stdout, 'x\ny\n');
+  });
+
+  it('ends quietly when its reader goes away (gregor consume T | head -1)', async () => {
+    assert.equal((await gregor(['topics', 'create', 'pipe', '--partitions', '1'], { env })).code, 0);
+    const input = `${Array.from({ length: 20_000 }, (_, i) => `record-${i}`).join('\n')}\n`;
+    assert.equal((await gregor(['produce', 'pipe'], { env, input })).code, 0);
+    for (const extra of [[], ['-g', 'pipe-group']]) {
+      // No limit: only the closed pipe can end it.
+      const { child, done } = spawnGregor(['consume', 'pipe', '--from-beginning', ...extra], { env });
+      child.stdout.once('data', () => child.stdout.destroy());
+      const r = await done;
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /^Consumed \d+ records?\.\n$/);
+    }
+    // What the group committed is what was written before the pipe closed, no more.
+    const d = JSON.parse((await gregor(['groups', 'describe', 'pipe-group', '--json'], { env })).stdout);
+    assert.ok(d.partitions[0].currentOffset < 20_000, String(d.partitions[0].currentOffset));
+  });
+
+  it('rejects --from-beginning with --from-time', async () => {
+    const r = await gregor(['consume', 'fmt', '--from-beginning', '--from-time', '0', '-e'], { env });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /not both/);
   });
 
   it('reports bad usage and unknown topics', async () => {

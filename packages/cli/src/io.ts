@@ -32,14 +32,39 @@ export class CommandError extends Error {
   override name = 'CommandError';
 }
 
-/** Writes `text` and waits until the stream has taken it (so large outputs keep order). */
-export function write(stream: Writable, text: string): Promise<void> {
+/**
+ * The reader of stdout went away (EPIPE: `gregor consume T | head -1`): not a failure,
+ * the command just stops, quietly, with exit code 0.
+ */
+export class OutputClosedError extends Error {
+  override name = 'OutputClosedError';
+}
+
+/**
+ * Writes `text` and waits until the stream has taken it (so large outputs keep order).
+ * Rejects with OutputClosedError once the stream has failed or been closed, instead of
+ * waiting for a 'drain' that never comes.
+ */
+export function write(stream: Writable, text: string | Buffer): Promise<void> {
+  if (stream.destroyed || stream.writableEnded) return Promise.reject(new OutputClosedError('output closed'));
+  if (stream.write(text)) return Promise.resolve();
+  if (stream.destroyed) return Promise.reject(new OutputClosedError('output closed'));
   return new Promise((resolve, reject) => {
-    if (stream.write(text)) resolve();
-    else {
-      stream.once('drain', resolve);
-      stream.once('error', reject);
-    }
+    const onError = (error: Error): void => {
+      stream.off('drain', onDrain);
+      stream.off('close', onClose);
+      stream.off('error', onError);
+      reject(new OutputClosedError(error.message));
+    };
+    const onClose = (): void => onError(new Error('output closed'));
+    const onDrain = (): void => {
+      stream.off('error', onError);
+      stream.off('close', onClose);
+      resolve();
+    };
+    stream.once('error', onError);
+    stream.once('close', onClose);
+    stream.once('drain', onDrain);
   });
 }
 

@@ -2,6 +2,12 @@
 /** The `gregor` executable (see cli.ts). */
 import { runCli } from './cli.js';
 
+// A reader that goes away (`gregor consume T | head -1`) makes writes fail with EPIPE;
+// write() in io.ts turns that into the command's quiet end, so the stream's own 'error'
+// event must not crash the process with a stack trace.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestBroker, type TestBroker } from '@gregor/broker/testing';
-import { gregor } from './fixtures.js';
+import { gregor, spawnGregor } from './fixtures.js';
 
 describe('gregor perf', () => {
   let broker: TestBroker;
@@ -48,6 +48,38 @@ describe('gregor perf', () => {
     assert.ok(e.latencyMs.p50 > 0);
     // The target rate holds the run to about 0.3 s or more.
     assert.ok(e.seconds >= 0.25, String(e.seconds));
+  });
+
+  it('ends perf consume at --duration on an empty topic, with numbers in the JSON', async () => {
+    assert.equal((await gregor(['topics', 'create', 'perf-empty', '--partitions', '1'], { env })).code, 0);
+    const r = await gregor(['perf', 'consume', '-t', 'perf-empty', '--duration', '1', '--json'], { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { records: 0, bytes: 0, seconds: 0, recordsPerSec: 0, mbPerSec: 0 });
+  });
+
+  it('fails perf consume when fewer records than --num-records come within --timeout', async () => {
+    assert.equal((await gregor(['produce', 'perf-empty'], { env, input: 'a\nb\n' })).code, 0);
+    const r = await gregor(['perf', 'consume', '-t', 'perf-empty', '-n', '5', '--timeout', '1000'], { env });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^gregor perf consume: only 2 of 5 records arrived[^\n]*\n$/);
+  });
+
+  it('stops perf produce on SIGINT and still prints what it measured', async () => {
+    const { child, done } = spawnGregor(
+      ['perf', 'produce', '-t', 'perf-sig', '-p', '1', '--duration', '120', '--throughput', '500', '--json'],
+      { env },
+    );
+    // Signal once records are flowing (the handlers are installed by then).
+    for (;;) {
+      const d = await gregor(['topics', 'describe', 'perf-sig', '--json', '--timeout', '1000'], { env });
+      if (d.code === 0 && JSON.parse(d.stdout).partitions[0].latestOffset > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    child.kill('SIGINT');
+    const r = await done;
+    assert.equal(r.code, 0, r.stderr);
+    const p = JSON.parse(r.stdout);
+    assert.ok(p.records > 0 && p.records < 60_000, String(p.records));
   });
 
   it('rejects bad flags', async () => {

@@ -10,7 +10,7 @@
 import { Admin, Consumer, type ConsumerOptions, type ConsumerRecord, type TopicPartition } from '@gregor/client';
 import { COMMAND_TIMEOUT_MS_DEFAULT, clientOptions } from '../clients.js';
 import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
-import { ExitCode, type Io, UsageError } from '../io.js';
+import { ExitCode, OutputClosedError, UsageError, write } from '../io.js';
 
 type Raw = ConsumerRecord<Buffer | null, Buffer | null>;
 
@@ -85,10 +85,6 @@ function parseTime(text: string): number {
   return ms;
 }
 
-function writeBuffer(io: Io, data: Buffer): Promise<void> | null {
-  return io.stdout.write(data) ? null : new Promise((resolve) => io.stdout.once('drain', () => resolve()));
-}
-
 export const consume: Command = {
   name: 'consume',
   summary: 'print records from a topic',
@@ -96,7 +92,8 @@ export const consume: Command = {
                       [--max-messages N] [--exit-at-end] [--read-committed] [--format value|json|TEMPLATE]
 
 Prints the topic's records, one per line. Stops after --max-messages, at the end of the
-topic with --exit-at-end, after --idle-timeout without records, or on Ctrl-C.
+topic with --exit-at-end, after --idle-timeout without records, on Ctrl-C or SIGTERM, or
+when the reader of its output goes away (| head); exit code 0 in each case.
   -g, --group GROUP                 join this consumer group (and commit what is printed)
   -p, --partition N                 only this partition (repeatable; not with --group)
   -o, --offset WHERE                beginning, end or an offset (default: end; with --group:
@@ -137,8 +134,8 @@ ${CONNECTION_HELP}`,
     if (values['from-beginning'] === true && values.offset !== undefined)
       throw new UsageError('give --from-beginning or --offset, not both');
     const fromTime = values['from-time'] === undefined ? undefined : parseTime(values['from-time']);
-    if (fromTime !== undefined && where !== undefined && values.offset !== undefined)
-      throw new UsageError('give --offset or --from-time, not both');
+    if (fromTime !== undefined && (values.offset !== undefined || values['from-beginning'] === true))
+      throw new UsageError('give --offset (or --from-beginning) or --from-time, not both');
     if (fromTime !== undefined) where = undefined;
     if (where !== undefined && where !== 'beginning' && where !== 'end' && !/^\d+$/.test(where)) {
       throw new UsageError(`--offset expects beginning, end or an offset, got '${where}'`);
@@ -206,6 +203,7 @@ ${CONNECTION_HELP}`,
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     let printed = 0;
+    let outputClosed = false;
     // With --group, exactly what was printed is committed (not the rest of a poll).
     const next = new Map<number, number>();
     const commitPrinted = async (): Promise<void> => {
@@ -261,12 +259,19 @@ ${CONNECTION_HELP}`,
         for (const r of records) {
           if (maxMessages !== undefined && printed >= maxMessages) break;
           const out = render === null ? (r.value === null ? NEWLINE : Buffer.concat([r.value, NEWLINE])) : render(r);
-          const drained = writeBuffer(io, out);
-          if (drained !== null) await drained;
+          try {
+            await write(io.stdout, out);
+          } catch (error) {
+            if (!(error instanceof OutputClosedError)) throw error;
+            // The reader went away (`| head`): stop, committing what it was given.
+            outputClosed = true;
+            break;
+          }
           printed++;
           next.set(r.partition, r.offset + 1);
         }
         if (group !== undefined && next.size > 0) await commitPrinted();
+        if (outputClosed) break;
       }
     } finally {
       process.off('SIGINT', onSignal);

@@ -65,10 +65,18 @@ Decodes the files of a partition directory (<log.dir>/<topic>-<partition>/):
         );
       }
       await out.line({ file }, `Dumping ${file}`);
-      const result =
-        suffix === '.log'
-          ? await dumpSegment(file, out, values['print-records'] === true)
-          : await dumpIndex(file, suffix, baseOffset, out);
+      let result: boolean;
+      try {
+        result =
+          suffix === '.log'
+            ? await dumpSegment(file, out, values['print-records'] === true)
+            : await dumpIndex(file, suffix, baseOffset, out);
+      } catch (error) {
+        // A read that fails after open (EISDIR, EIO) is the file's problem: one sentence.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (typeof code !== 'string' || error instanceof CommandError) throw error;
+        throw new CommandError(`cannot read ${file}: ${code}`);
+      }
       if (!result) code = ExitCode.FAILED;
     }
     return code;
@@ -100,22 +108,35 @@ async function dumpSegment(file: string, out: Output, printRecords: boolean): Pr
   try {
     const size = (await handle.stat()).size;
     let position = 0;
+    // A window of the file read a chunk at a time: small batches cost no read each.
     let buf = Buffer.alloc(CHUNK_BYTES);
+    let bufStart = 0;
+    let bufLength = 0;
+    /** Makes [at, at + n) readable in `buf`; its index there, or -1 when the file is shorter. */
+    const load = async (at: number, n: number): Promise<number> => {
+      if (at >= bufStart && at + n <= bufStart + bufLength) return at - bufStart;
+      if (buf.length < n) buf = Buffer.alloc(n);
+      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - at), at);
+      bufStart = at;
+      bufLength = bytesRead;
+      return bytesRead >= n ? 0 : -1;
+    };
     const view = new RecordBatchView(buf, 0);
     while (position < size) {
-      const header = Buffer.alloc(Math.min(RECORD_BATCH_OVERHEAD, size - position));
-      await handle.read(header, 0, header.length, position);
-      if (header.length < LOG_OVERHEAD) return damage(out, position, `${header.length} trailing bytes`);
-      const batchLength = header.readInt32BE(8);
+      const headerBytes = Math.min(RECORD_BATCH_OVERHEAD, size - position);
+      if (headerBytes < LOG_OVERHEAD) return damage(out, position, `${headerBytes} trailing bytes`);
+      const h = await load(position, headerBytes);
+      if (h < 0) return damage(out, position, 'the file shrank while being read');
+      const batchLength = buf.readInt32BE(h + 8);
       const total = LOG_OVERHEAD + batchLength;
       if (batchLength < RECORD_BATCH_OVERHEAD - LOG_OVERHEAD || total > BATCH_BYTES_MAX) {
         return damage(out, position, `impossible batch length ${batchLength}`);
       }
       if (position + total > size)
         return damage(out, position, `batch of ${total} bytes cut short by the end of the file`);
-      if (buf.length < total) buf = Buffer.alloc(total);
-      await handle.read(buf, 0, total, position);
-      view.moveTo(buf, 0);
+      const at = await load(position, total);
+      if (at < 0) return damage(out, position, 'the file shrank while being read');
+      view.moveTo(buf, at);
       if (view.magic !== MAGIC_VALUE_V2) return damage(out, position, `magic ${view.magic} (only 2 is written)`);
       const crcValid = view.isCrcValid();
       await out.line(
@@ -145,7 +166,7 @@ async function dumpSegment(file: string, out: Output, printRecords: boolean): Pr
           `partitionLeaderEpoch: ${view.partitionLeaderEpoch} crc: ${view.crc >>> 0} isValid: ${crcValid}`,
       );
       if (!crcValid) return damage(out, position, 'CRC mismatch');
-      if (printRecords) await printBatchRecords(buf.subarray(0, total), view.isControl, out);
+      if (printRecords) await printBatchRecords(buf.subarray(at, at + total), view.isControl, out);
       position += total;
     }
     return true;

@@ -39,12 +39,14 @@ function histogram(): RecordableHistogram {
 
 function summary(records: number, bytes: number, ms: number, h: RecordableHistogram | null): PerfResult {
   const seconds = ms / 1000;
+  // No time measured (nothing, or one fetch, received): rates of 0, never NaN or
+  // Infinity, which JSON.stringify would print as null.
   const result: PerfResult = {
     records,
     bytes,
     seconds: round(seconds, 3),
-    recordsPerSec: round(records / seconds, 1),
-    mbPerSec: round(bytes / seconds / 1e6, 2),
+    recordsPerSec: seconds > 0 ? round(records / seconds, 1) : 0,
+    mbPerSec: seconds > 0 ? round(bytes / seconds / 1e6, 2) : 0,
   };
   if (h === null || h.count === 0) return result;
   const ms3 = (us: number): number => round(us / 1000, 3);
@@ -81,6 +83,20 @@ function progress(io: Io, line: () => string): () => void {
   return () => {
     clearInterval(timer);
     io.stderr.write('\r\x1b[K');
+  };
+}
+
+/**
+ * Ctrl-C or SIGTERM ends a run early, still printing what was measured; a second
+ * signal kills the process as usual. The returned function removes the handlers.
+ */
+function onStopSignal(stop: AbortController): () => void {
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   };
 }
 
@@ -183,13 +199,14 @@ async function drive(
   payload: (i: number) => Buffer,
   onAck: (sentAt: number, bytes: number) => void,
   onError: (error: unknown) => void,
+  signal: AbortSignal,
 ): Promise<number> {
   const start = performance.now();
   const inFlightMax = 50_000;
   let inFlight = 0;
   let sent = 0;
   let wake: (() => void) | null = null;
-  while (sent < count && performance.now() - start < durationMs) {
+  while (sent < count && performance.now() - start < durationMs && !signal.aborted) {
     if (throughput !== undefined) {
       const due = Math.floor(((performance.now() - start) / 1000) * throughput);
       if (sent >= due) {
@@ -243,7 +260,8 @@ export const perfProduce: Command = {
   help: `Usage: gregor perf produce --topic TOPIC (--num-records N | --duration SECONDS) [--record-size BYTES] [--throughput N] ...
 
 Sends records of random bytes and prints records/s, MB/s and the latency from send to
-acknowledgement (avg, p50, p95, p99, p99.9, max).
+acknowledgement (avg, p50, p95, p99, p99.9, max). Ctrl-C stops early and prints what was
+measured.
   -t, --topic TOPIC                 the topic to write (auto-created, or see --partitions)
   -n, --num-records N               how many records
       --duration SECONDS            or for how long
@@ -271,6 +289,8 @@ ${CONNECTION_HELP}`,
       return `${acked} records, ${Math.round(acked / s).toLocaleString('en')} records/s, p99 ${round(h.count === 0 ? 0 : h.percentile(99) / 1000, 1)} ms`;
     });
     let ms: number;
+    const stop = new AbortController();
+    const removeSignals = onStopSignal(stop);
     try {
       await producer.connect();
       await drive(
@@ -288,9 +308,11 @@ ${CONNECTION_HELP}`,
         (error) => {
           failure ??= error;
         },
+        stop.signal,
       );
       ms = performance.now() - start;
     } finally {
+      removeSignals();
       stopProgress();
       await producer.close().catch(() => {});
     }
@@ -307,12 +329,13 @@ export const perfConsume: Command = {
   help: `Usage: gregor perf consume --topic TOPIC (--num-records N | --duration SECONDS) [--group GROUP]
 
 Reads the topic from the beginning and prints records/s and MB/s, timed from the first
-record received (group joins are not counted).
+record received (group joins are not counted). Without --duration, fails when no record
+comes for --timeout before N were read. Ctrl-C stops early and prints what was measured.
   -t, --topic TOPIC                 the topic to read
   -n, --num-records N               stop after N records
       --duration SECONDS            or after this long
   -g, --group GROUP                 read as this consumer group (default: assign all partitions)
-      --timeout MS                  how long to wait for the cluster (default 15000)
+      --timeout MS                  how long to wait for the cluster, and for the next record (default 15000)
 ${CONNECTION_HELP}`,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { ...COMMON_FLAGS, group: { type: 'string', short: 'g' } });
@@ -349,26 +372,42 @@ ${CONNECTION_HELP}`,
       return `${records} records, ${s === 0 ? 0 : Math.round(records / s).toLocaleString('en')} records/s`;
     });
     let last = 0;
+    const stop = new AbortController();
+    const removeSignals = onStopSignal(stop);
+    // Ends at the duration even when no record comes; without --duration, fails once
+    // no record has come for --timeout (the topic holds fewer than --num-records).
+    const timer = Number.isFinite(durationMs) ? setTimeout(() => stop.abort(), durationMs) : null;
+    let idleSince = performance.now();
     try {
       if (values.group === undefined) {
         consumer.assign(partitions.map((partition) => ({ topic, partition })));
         consumer.seekToBeginning();
       } else consumer.subscribe([topic]);
-      const deadline = performance.now() + durationMs;
-      const controller = new AbortController();
-      const timer = Number.isFinite(durationMs) ? setTimeout(() => controller.abort(), durationMs) : null;
-      try {
-        for await (const batch of consumer) {
-          if (first === 0) first = performance.now();
-          for (const r of batch.records) bytes += (r.value?.length ?? 0) + (r.key?.length ?? 0);
-          records += batch.records.length;
-          last = performance.now();
-          if (records >= count || last >= deadline || controller.signal.aborted) break;
+      while (records < count && !stop.signal.aborted) {
+        const batch = await consumer.poll({ timeoutMs: 500, signal: stop.signal }).catch((error: unknown) => {
+          if (stop.signal.aborted) return [];
+          throw error;
+        });
+        const now = performance.now();
+        if (batch.length === 0) {
+          if (timer === null && now - idleSince >= timeoutMs) {
+            throw new CommandError(`only ${records} of ${count} records arrived (none for ${timeoutMs} ms)`);
+          }
+          continue;
         }
-      } finally {
-        if (timer !== null) clearTimeout(timer);
+        if (first === 0) first = now;
+        idleSince = now;
+        const take = Math.min(batch.length, count - records);
+        for (let i = 0; i < take; i++) {
+          const r = batch[i] as (typeof batch)[number];
+          bytes += (r.value?.length ?? 0) + (r.key?.length ?? 0);
+        }
+        records += take;
+        last = now;
       }
     } finally {
+      if (timer !== null) clearTimeout(timer);
+      removeSignals();
       stopProgress();
       await consumer.close();
     }
@@ -385,10 +424,12 @@ export const perfEndToEnd: Command = {
 
 A producer sends records (each carrying its send time) while a consumer reads them; prints
 the latency from send to receipt (avg, p50, p95, p99, p99.9, max) and the throughput.
+Values are at least 16 bytes (the send time and a marker). Ctrl-C stops early and prints
+what was measured.
   -t, --topic TOPIC                 the topic (auto-created, or see --partitions)
   -n, --num-records N               how many records
       --duration SECONDS            or for how long
-${PRODUCE_HELP}
+${PRODUCE_HELP.replace('linger.ms (default 5)', 'linger.ms (default 0)')}
       --timeout MS                  how long to wait for the cluster (default 15000)
 ${CONNECTION_HELP}`,
   async run(argv, io) {
@@ -431,19 +472,29 @@ ${CONNECTION_HELP}`,
     let received = 0;
     let bytes = 0;
     let sent = Number.MAX_SAFE_INTEGER;
+    const stop = new AbortController();
+    const stopReading = new AbortController();
+    // Short polls, so the loop sees `sent` once the producer is done even when every
+    // record already arrived (an iterator would wait for a batch that never comes).
     const reading = (async () => {
-      for await (const batch of consumer) {
+      while (received < sent && !stopReading.signal.aborted) {
+        const records = await consumer.poll({ timeoutMs: 100, signal: stopReading.signal }).catch((error: unknown) => {
+          if (stopReading.signal.aborted) return [];
+          throw error;
+        });
         const now = performance.now();
-        for (const r of batch.records) {
+        for (const r of records) {
           const v = r.value;
           if (v === null || v.length < 16 || !v.subarray(8, 16).equals(marker)) continue;
           h.record(Math.max(1, Math.round((now - v.readDoubleBE(0)) * 1000)));
           received++;
           bytes += v.length;
         }
-        if (received >= sent) break;
       }
     })();
+    // A consumer failure while the producer still runs is reported after it, not as an
+    // unhandled rejection.
+    reading.catch(() => {});
     const producer = new Producer({ ...setup.options, lingerMs: intFlag('linger-ms', values['linger-ms'], 0) ?? 0 });
     const start = performance.now();
     const stopProgress = progress(
@@ -451,6 +502,7 @@ ${CONNECTION_HELP}`,
       () => `${received} records received, p99 ${round(h.count === 0 ? 0 : h.percentile(99) / 1000, 1)} ms`,
     );
     let failure: unknown = null;
+    const removeSignals = onStopSignal(stop);
     try {
       sent = await drive(
         producer,
@@ -469,17 +521,28 @@ ${CONNECTION_HELP}`,
         (error) => {
           failure ??= error;
         },
+        stop.signal,
       );
       if (failure !== null) throw failure;
-      const wait = setTimeout(() => consumer.close(), timeoutMs);
-      await reading;
-      clearTimeout(wait);
+      // After Ctrl-C, what has arrived is the result; else wait up to --timeout for the rest.
+      const wait = setTimeout(() => stopReading.abort(), stop.signal.aborted ? 0 : timeoutMs);
+      const onStop = (): void => stopReading.abort();
+      stop.signal.addEventListener('abort', onStop);
+      try {
+        await reading;
+      } finally {
+        clearTimeout(wait);
+        stop.signal.removeEventListener('abort', onStop);
+      }
     } finally {
+      stopReading.abort();
+      removeSignals();
       stopProgress();
       await producer.close().catch(() => {});
       await consumer.close();
     }
-    if (received < sent) throw new CommandError(`only ${received} of ${sent} records arrived within ${timeoutMs} ms`);
+    if (received < sent && !stop.signal.aborted)
+      throw new CommandError(`only ${received} of ${sent} records arrived within ${timeoutMs} ms`);
     const result = summary(received, bytes, performance.now() - start, h);
     await write(io.stdout, values.json === true ? `${JSON.stringify(result)}\n` : render('end to end', result));
     return ExitCode.OK;

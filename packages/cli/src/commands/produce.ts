@@ -14,22 +14,28 @@ import { CommandError, ExitCode, UsageError, write } from '../io.js';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 
-/** Yields the input's lines as Buffers (without the \n); a last line without \n counts. */
+/**
+ * Yields the input's lines as Buffers (without the \n); a last line without \n counts.
+ * A line spread over many chunks is joined once, at its end (never re-copied per chunk).
+ */
 export async function* lines(input: Readable): AsyncGenerator<Buffer> {
-  let rest: Buffer | null = null;
+  let parts: Buffer[] = [];
   for await (const chunk of input as AsyncIterable<Buffer>) {
-    let data: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
-    let at = data.indexOf(10);
     let start = 0;
+    let at = chunk.indexOf(10);
     while (at !== -1) {
-      yield data.subarray(start, at);
+      if (parts.length === 0) yield chunk.subarray(start, at);
+      else {
+        parts.push(chunk.subarray(start, at));
+        yield Buffer.concat(parts);
+        parts = [];
+      }
       start = at + 1;
-      at = data.indexOf(10, start);
+      at = chunk.indexOf(10, start);
     }
-    data = data.subarray(start);
-    rest = data.length > 0 ? Buffer.from(data) : null;
+    if (start < chunk.length) parts.push(chunk.subarray(start));
   }
-  if (rest !== null) yield rest;
+  if (parts.length > 0) yield Buffer.concat(parts);
 }
 
 export const produce: Command = {
@@ -40,8 +46,8 @@ export const produce: Command = {
                       [--transactional-id ID] [--linger-ms MS]
 
 Each line of stdin (or --file) becomes one record; the line is the value, or KEY<SEP>VALUE
-with --key-separator. Bytes are sent as they are.
-      --file FILE                   read lines from FILE instead of stdin
+with --key-separator. Bytes are sent as they are (split on \n only: a \r before it is kept).
+  -f, --file FILE                   read lines from FILE instead of stdin
   -k, --key-separator SEP           split each line into key and value at the first SEP
   -H, --header KEY=VALUE            add a header to every record (repeatable)
   -p, --partition N                 send every record to partition N (default: by key, sticky without)
@@ -90,8 +96,7 @@ ${CONNECTION_HELP}`,
     const idempotent = values['no-idempotence'] !== true;
     const transactionalId = values['transactional-id'];
     if (transactionalId !== undefined && !idempotent) throw new UsageError('--transactional-id needs idempotence');
-    if (!idempotent && acks !== -1 && transactionalId !== undefined)
-      throw new UsageError('--transactional-id needs --acks all');
+    if (acks !== -1 && transactionalId !== undefined) throw new UsageError('--transactional-id needs --acks all');
     const options: ProducerOptions = {
       ...clientOptions(values, io, timeoutMs),
       acks,
