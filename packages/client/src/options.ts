@@ -65,11 +65,14 @@ export function parseBrokerAddress(text: string): BrokerAddress {
   return { host: (match[1] ?? match[2]) as string, port };
 }
 
-/** Checks a non-negative integer option and returns it or its default. */
-export function intOption(name: string, value: number | undefined, fallback: number, min = 0): number {
+/** The largest value a timer or an int32 field can hold: Kafka's Integer.MAX_VALUE. */
+export const INT32_MAX = 0x7fffffff;
+
+/** Checks an integer option in [min, max] and returns it or its default. */
+export function intOption(name: string, value: number | undefined, fallback: number, min = 0, max = INT32_MAX): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new ConfigError(`${name} must be an integer >= ${min}, got ${String(value)}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
   }
   return value;
 }

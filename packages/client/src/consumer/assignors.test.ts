@@ -71,6 +71,19 @@ describe('roundrobin', () => {
   });
 });
 
+describe('cooperative-sticky', () => {
+  test('a partition claimed by two members in the same generation goes to nobody this round', () => {
+    const t0 = { topic: 't', partition: 0 };
+    const out = cooperativeStickyAssign(
+      [member('A', ['t'], [t0], 3), member('B', ['t'], [t0], 3)],
+      new Map([['t', 1]]),
+    );
+    // Both still fetch it until they revoke it: giving it to either makes two owners.
+    assert.deepEqual(names(out.get('A')), []);
+    assert.deepEqual(names(out.get('B')), []);
+  });
+});
+
 /** A random group: topics with partition counts, members subscribing to some of them. */
 const groupArbitrary = fc
   .record({

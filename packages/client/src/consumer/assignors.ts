@@ -240,7 +240,8 @@ export function cooperativeStickyAssign(
     const o = owner.get(k);
     if (o === undefined) continue;
     const prev = previousOwner.get(k);
-    if (prev !== undefined && !prev.tied && prev.memberId !== o) continue;
+    // Tied claims: both claimers still fetch it until they revoke it, so nobody gets it yet.
+    if (prev !== undefined && (prev.tied || prev.memberId !== o)) continue;
     (out.get(o) as TopicPartition[]).push(tp);
   }
   return out;

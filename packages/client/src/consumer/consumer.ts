@@ -95,6 +95,11 @@ function checkOffset(what: string, offset: unknown): number {
   return offset;
 }
 
+function checkMetadata(metadata: unknown): string {
+  if (typeof metadata !== 'string') throw new ConfigError('commit: metadata must be a string');
+  return metadata;
+}
+
 /**
  * A Kafka consumer.
  *
@@ -236,9 +241,12 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
    */
   async poll(options: PollOptions = {}): Promise<ConsumerRecord<K, V>[]> {
     this.ensureOpen();
+    if (typeof options !== 'object' || options === null) throw new ConfigError('poll: options must be an object');
     const timeoutMs = options.timeoutMs ?? DEFAULT_POLL_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new ConfigError('poll: timeoutMs must be >= 0');
     const signal = options.signal;
+    if (signal !== undefined && !(signal instanceof AbortSignal))
+      throw new ConfigError('poll: signal must be an AbortSignal');
     if (signal?.aborted === true) throw new AbortError(signal.reason);
     this.beforePoll();
     const deadline = Date.now() + timeoutMs;
@@ -345,9 +353,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       this.group?.requestRejoin('polled again after max.poll.interval.ms');
     }
     if (this.group === null) return;
-    const next = new Map<string, OffsetAndMetadata>();
-    for (const [k, p] of this.fetcher.positions()) next.set(k, p);
-    this.committable = next;
+    this.committable = this.fetcher.positions();
   }
 
   // ---- commits ------------------------------------------------------------------------
@@ -370,7 +376,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
         topic: o.topic,
         partition: o.partition,
         offset: checkOffset('commit', o.offset),
-        ...(o.metadata === undefined ? {} : { metadata: o.metadata }),
+        ...(o.metadata === undefined ? {} : { metadata: checkMetadata(o.metadata) }),
       }));
     }
     await group.commit(list, this.isSubscribed());
@@ -597,6 +603,8 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
         assigned: (partitions) =>
           this.group === group ? this.callListener('onPartitionsAssigned', partitions) : Promise.resolve(),
         lost: (partitions) => {
+          // Owned by others now: auto commit must not commit the positions of before.
+          this.forgetCommits(partitions);
           if (this.group !== group) return Promise.resolve();
           return this.listener?.onPartitionsLost !== undefined
             ? this.callListener('onPartitionsLost', partitions)
@@ -615,8 +623,20 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     } catch (error) {
       this.options.client.logger.warn({ err: String(error) }, 'commit before revocation failed');
     }
-    for (const tp of partitions) this.committable.delete(tpKey(tp.topic, tp.partition));
+    this.forgetCommits(partitions);
     if (this.group === group) await this.callListener('onPartitionsRevoked', partitions);
+  }
+
+  /**
+   * Partitions no longer ours: nothing more to commit for them, and what this member
+   * committed says nothing of the group's offset once another member had them.
+   */
+  private forgetCommits(partitions: readonly TopicPartition[]): void {
+    for (const tp of partitions) {
+      const k = tpKey(tp.topic, tp.partition);
+      this.committable.delete(k);
+      this.lastCommitted.delete(k);
+    }
   }
 
   private async callListener(

@@ -20,7 +20,9 @@
  * for the older epoch are dropped when met.
  *
  * Paused partitions are not fetched; their buffered data is kept, not returned, and
- * returned after resume (positions stay exact).
+ * returned after resume (positions stay exact). It does not count toward the
+ * `fetch.max.bytes` bound of prefetching (else paused data could stop every other
+ * partition); being no longer fetched, it cannot grow beyond one more response.
  *
  * Errors per partition: OFFSET_OUT_OF_RANGE resets the position per auto.offset.reset
  * ('none': the error is raised by the next poll); stale-metadata errors refresh the
@@ -41,7 +43,7 @@ import { ListOffsetsPartition, ListOffsetsTopic } from '@gregor/protocol/generat
 import { ClientClosedError, KafkaError } from '../errors.js';
 import { type Cluster, isStaleMetadataError } from '../network/cluster.js';
 import type { TopicPartition } from '../types.js';
-import type { ResolvedConsumerOptions } from './options.js';
+import { type ResolvedConsumerOptions, TIMER_MAX_MS } from './options.js';
 import { type AbortedRange, CompletedFetch, nextFetchOffset, type PositionHolder } from './records.js';
 
 /** Kafka's ListOffsets special timestamps. */
@@ -124,6 +126,8 @@ export class PartitionState implements PositionHolder {
   seek(offset: number): void {
     this.position = offset;
     this.fetchOffset = offset;
+    // The records before the seek told their leader epoch; the new position has none known.
+    this.lastLeaderEpoch = -1;
     this.resetTo = null;
     this.retryAtMs = 0;
     this.epoch++;
@@ -296,6 +300,16 @@ export class Fetcher {
     this.kick();
   }
 
+  /**
+   * Buffered bytes that poll can hand out. A paused partition's data is not fetched again
+   * (at most one response each), so it must not hold up the fetching of the others.
+   */
+  private fetchableBytes(): number {
+    let bytes = 0;
+    for (const f of this.buffer) if (f.valid && !f.state.paused) bytes += f.bytes;
+    return bytes;
+  }
+
   private removeAt(i: number): void {
     const [f] = this.buffer.splice(i, 1);
     if (f !== undefined) this.bufferedBytes -= f.bytes;
@@ -324,7 +338,8 @@ export class Fetcher {
       };
       const waiter: Waiter = { resolve: done };
       this.waiters.push(waiter);
-      if (Number.isFinite(timeoutMs)) timer = setTimeout(done, Math.max(0, timeoutMs));
+      // poll(Number.MAX_SAFE_INTEGER) waits the longest a timer can (the caller loops).
+      if (Number.isFinite(timeoutMs)) timer = setTimeout(done, Math.min(Math.max(0, timeoutMs), TIMER_MAX_MS));
       signal?.addEventListener('abort', done, { once: true });
     });
   }
@@ -387,7 +402,7 @@ export class Fetcher {
     }
     if (needMetadata) this.refreshMetadata();
     if (needPositions.length > 0) this.resolvePositions(needPositions);
-    if (this.bufferedBytes >= this.options.fetchMaxBytes) return;
+    if (this.bufferedBytes >= this.options.fetchMaxBytes && this.fetchableBytes() >= this.options.fetchMaxBytes) return;
     for (const [leader, list] of byLeader) {
       if (this.inFlight.has(leader)) continue;
       this.fetchFrom(leader, list);
@@ -511,7 +526,7 @@ export class Fetcher {
         const v = useIds ? version : Math.min(version, 12);
         built = this.buildFetch(leader, v, states);
         return connection.requestAt<FetchResponse>(ApiKey.Fetch, v, built.request, {
-          timeoutMs: o.client.requestTimeoutMs + o.fetchMaxWaitMs,
+          timeoutMs: Math.min(o.client.requestTimeoutMs + o.fetchMaxWaitMs, TIMER_MAX_MS),
           signal,
         });
       })
@@ -575,9 +590,13 @@ export class Fetcher {
     }
     const bySent = expected;
     let added = false;
+    let sawRecords = false;
     for (const t of response.responses) {
       const topic = t.topic !== '' ? t.topic : (names.get(t.topicId) ?? '');
       for (const p of t.partitions) {
+        // KIP-74 order: the broker fills the response partition by partition, stale or not.
+        const firstWithRecords = !sawRecords && p.records !== null && p.records.length > 0;
+        if (firstWithRecords) sawRecords = true;
         const s = bySent.get(tpKey(topic, p.partitionIndex));
         if (s === undefined) continue;
         const state = s.state;
@@ -596,8 +615,10 @@ export class Fetcher {
         if (records === null || records.length === 0) continue;
         const next = nextFetchOffset(records);
         if (next < 0) {
-          // Not one whole batch within max.partition.fetch.bytes: brokers since KIP-74
-          // always return the first batch whole, so this is a broken answer.
+          // Only part of a batch. Behind another partition's data this is the response's
+          // byte limit cutting it (Apache Kafka does): fetched again, no error. As the first
+          // partition with data it is a broken answer: KIP-74 returns that batch whole.
+          if (!firstWithRecords) continue;
           this.pushError(
             new KafkaError(ErrorCode.CORRUPT_MESSAGE, `fetched ${records.length} bytes with no whole batch`, {
               topic: state.topic,
@@ -799,7 +820,9 @@ export class Fetcher {
             request.replicaId = -1;
             request.isolationLevel = this.options.isolationLevel;
             const topics = new Map<string, ListOffsetsTopic>();
+            const asked = new Map<string, (typeof list)[number]>();
             for (const q of list) {
+              asked.set(tpKey(q.topic, q.partition), q);
               let t = topics.get(q.topic);
               if (t === undefined) {
                 t = new ListOffsetsTopic();
@@ -822,7 +845,8 @@ export class Fetcher {
               for (const p of t.partitions) {
                 const k = tpKey(t.name, p.partitionIndex);
                 answered.add(k);
-                const q = list.find((x) => x.topic === t.name && x.partition === p.partitionIndex);
+                // A Map, not list.find: a reset of thousands of partitions is one request.
+                const q = asked.get(k);
                 if (q === undefined) continue;
                 if (p.errorCode !== 0) {
                   const error = new KafkaError(p.errorCode, `ListOffsets for ${t.name}-${p.partitionIndex}`, {

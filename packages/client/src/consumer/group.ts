@@ -56,7 +56,7 @@ import {
 import { SyncGroupRequestAssignment } from '@gregor/protocol/generated/messages/sync-group-request';
 import { ClientClosedError, ConnectionError, KafkaError } from '../errors.js';
 import { type Cluster, CoordinatorType } from '../network/cluster.js';
-import { sleep } from '../network/retry.js';
+import { backoffDelay, sleep } from '../network/retry.js';
 import type { TopicPartition } from '../types.js';
 import { isCooperative, type MemberSubscription, type PartitionAssignor } from './assignors.js';
 import {
@@ -67,7 +67,7 @@ import {
   encodeSubscription,
 } from './consumer-protocol.js';
 import { tpKey } from './fetcher.js';
-import type { ResolvedConsumerOptions } from './options.js';
+import { type ResolvedConsumerOptions, TIMER_MAX_MS } from './options.js';
 
 /** Errors after which the coordinator must be found again. */
 const COORDINATOR_ERRORS = new Set<number>([
@@ -192,10 +192,10 @@ export class ConsumerGroup {
           await this.losePartitions(error.code === ErrorCode.UNKNOWN_MEMBER_ID);
         }
         this.rejoinNeeded = true;
-        const delay = Math.min(
-          this.options.client.retryBackoffMaxMs,
-          this.options.client.retryBackoffMs * 2 ** Math.min(attempt, 10),
-        );
+        const delay = backoffDelay(attempt, {
+          backoffMs: this.options.client.retryBackoffMs,
+          backoffMaxMs: this.options.client.retryBackoffMaxMs,
+        });
         attempt++;
         this.options.client.logger.debug({ err: String(error), delay }, 'group join failed, retrying');
         try {
@@ -227,7 +227,6 @@ export class ConsumerGroup {
 
   /** One join + sync round. */
   private async joinOnce(): Promise<void> {
-    this.rejoinNeeded = false;
     if (!this.cooperative && this.owned.length > 0) {
       const revoked = this.owned;
       await this.hooks.revoked(revoked);
@@ -236,6 +235,9 @@ export class ConsumerGroup {
     }
     this.state = 'joining';
     this.stopHeartbeats();
+    // Only now: heartbeats during the revocation are answered REBALANCE_IN_PROGRESS for the
+    // very rebalance this join answers, and must not ask for another one.
+    this.rejoinNeeded = false;
     const topics = await this.hooks.subscribedTopics();
     await this.cluster.refreshMetadata(topics).catch(() => undefined);
     const joinedTopics = new Map<string, number>();
@@ -282,16 +284,18 @@ export class ConsumerGroup {
       {
         signal: this.abort.signal,
         minVersion: this.options.groupInstanceId !== null ? 3 : 0,
-        timeoutMs: this.options.maxPollIntervalMs + 5_000,
+        timeoutMs: Math.min(this.options.maxPollIntervalMs + 5_000, TIMER_MAX_MS),
       },
     );
     if (sync.errorCode !== 0) throw this.groupError(sync.errorCode, 'SyncGroup');
     const assigned = decodeAssignment(sync.assignment).partitions;
-    await this.applyAssignment(assigned);
-    if (this.isClosed()) return;
+    if (this.isClosed()) throw new ClientClosedError('consumer');
+    // In the group from here, as Kafka: heartbeats go on while the listeners run (a slow
+    // onPartitionsAssigned must not outlast session.timeout.ms without one).
     this.state = 'stable';
     this.lastHeartbeatOkMs = Date.now();
     this.startHeartbeats();
+    await this.applyAssignment(assigned);
   }
 
   private async sendJoin(topics: string[]): Promise<JoinGroupResponse> {
@@ -329,7 +333,7 @@ export class ConsumerGroup {
           signal: this.abort.signal,
           minVersion: this.options.groupInstanceId !== null ? 5 : 0,
           // The coordinator holds JoinGroup until every member rejoined (rebalance timeout).
-          timeoutMs: this.options.maxPollIntervalMs + 5_000,
+          timeoutMs: Math.min(this.options.maxPollIntervalMs + 5_000, TIMER_MAX_MS),
         },
       );
       if (response.errorCode === ErrorCode.MEMBER_ID_REQUIRED) {
@@ -373,9 +377,11 @@ export class ConsumerGroup {
     const revoked = this.owned.filter((tp) => !after.has(tpKey(tp.topic, tp.partition)));
     const added = assigned.filter((tp) => !before.has(tpKey(tp.topic, tp.partition)));
     if (this.cooperative && revoked.length > 0) {
-      // The generation is current again, so the commit of the revoked partitions counts.
-      this.state = 'stable';
+      // The generation is current again (state 'stable'), so the commit of the revoked partitions counts.
+      const generation = this.generationId;
       await this.hooks.revoked(revoked);
+      // Dropped from the group meanwhile (a heartbeat said so): nothing is ours any more.
+      if (this.generationId !== generation || this.state !== 'stable') return;
       this.rejoinNeeded = true;
     }
     this.owned = assigned;
@@ -558,14 +564,16 @@ export class ConsumerGroup {
           this.cluster.invalidateCoordinator(CoordinatorType.GROUP, this.groupId);
           throw new KafkaError(first.code, first.message, { retriable: true });
         }
-        if (subscribed) {
+        // A refusal for a generation this member already left behind (the commit was sent or
+        // retried across a rebalance) says nothing of the current one.
+        const current = generation === this.generationId && memberId === this.memberId;
+        if (subscribed && first.code === ErrorCode.FENCED_INSTANCE_ID) this.fail(first);
+        else if (subscribed && current) {
           if (first.code === ErrorCode.UNKNOWN_MEMBER_ID || first.code === ErrorCode.ILLEGAL_GENERATION) {
             await this.losePartitions(first.code === ErrorCode.UNKNOWN_MEMBER_ID);
             this.requestRejoin('commit refused by the coordinator');
           } else if (first.code === ErrorCode.REBALANCE_IN_PROGRESS) {
             this.requestRejoin('commit refused: rebalance in progress');
-          } else if (first.code === ErrorCode.FENCED_INSTANCE_ID) {
-            this.fail(first);
           }
         }
         throw first;
@@ -656,6 +664,9 @@ export class ConsumerGroup {
    */
   async leaveForPollTimeout(): Promise<void> {
     if (this.state !== 'stable') return;
+    // No heartbeat after the LeaveGroup: it would be answered UNKNOWN_MEMBER_ID and rejoin.
+    this.state = 'unjoined';
+    this.stopHeartbeats();
     await this.sendLeave('max.poll.interval.ms passed without a poll');
     await this.losePartitions(this.options.groupInstanceId === null);
   }

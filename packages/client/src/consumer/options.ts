@@ -91,13 +91,21 @@ function optionalString(name: string, value: unknown): string | null {
   return value;
 }
 
+/** The longest timer Node can set (2^31 - 1 ms); longer ones fire after 1 ms. */
+export const TIMER_MAX_MS = 0x7fffffff;
+
+/** Kafka's int settings: int32, and the millisecond ones must fit a timer (intOption's bound). */
+function int32Option(name: string, value: number | undefined, fallback: number, min = 0): number {
+  return intOption(name, value, fallback, min, TIMER_MAX_MS);
+}
+
 export function resolveConsumerOptions<K, V>(options: ConsumerOptions<K, V>): ResolvedConsumerOptions<K, V> {
   const client = resolveClientOptions(options);
   const groupId = optionalString('groupId', options.groupId);
   const groupInstanceId = optionalString('groupInstanceId', options.groupInstanceId);
   if (groupInstanceId !== null && groupId === null) throw new ConfigError('groupInstanceId needs a groupId');
-  const sessionTimeoutMs = intOption('sessionTimeoutMs', options.sessionTimeoutMs, 45_000, 1);
-  const heartbeatIntervalMs = intOption('heartbeatIntervalMs', options.heartbeatIntervalMs, 3_000, 1);
+  const sessionTimeoutMs = int32Option('sessionTimeoutMs', options.sessionTimeoutMs, 45_000, 1);
+  const heartbeatIntervalMs = int32Option('heartbeatIntervalMs', options.heartbeatIntervalMs, 3_000, 1);
   if (heartbeatIntervalMs >= sessionTimeoutMs) {
     throw new ConfigError(
       `heartbeatIntervalMs (${heartbeatIntervalMs}) must be below sessionTimeoutMs (${sessionTimeoutMs})`,
@@ -112,6 +120,7 @@ export function resolveConsumerOptions<K, V>(options: ConsumerOptions<K, V>): Re
     const assignor = typeof entry === 'string' ? BUILT_IN_ASSIGNORS.get(entry) : entry;
     if (
       assignor === undefined ||
+      assignor === null ||
       typeof assignor !== 'object' ||
       typeof assignor.name !== 'string' ||
       assignor.name === '' ||
@@ -147,17 +156,17 @@ export function resolveConsumerOptions<K, V>(options: ConsumerOptions<K, V>): Re
     groupInstanceId,
     sessionTimeoutMs,
     heartbeatIntervalMs,
-    maxPollIntervalMs: intOption('maxPollIntervalMs', options.maxPollIntervalMs, 300_000, 1),
+    maxPollIntervalMs: int32Option('maxPollIntervalMs', options.maxPollIntervalMs, 300_000, 1),
     assignors,
     autoOffsetReset: oneOf('autoOffsetReset', options.autoOffsetReset, ['earliest', 'latest', 'none'], 'latest'),
     enableAutoCommit: enableAutoCommit && groupId !== null,
-    autoCommitIntervalMs: intOption('autoCommitIntervalMs', options.autoCommitIntervalMs, 5_000, 1),
+    autoCommitIntervalMs: int32Option('autoCommitIntervalMs', options.autoCommitIntervalMs, 5_000, 1),
     isolationLevel: isolation === 'read_committed' ? 1 : 0,
-    fetchMinBytes: intOption('fetchMinBytes', options.fetchMinBytes, 1),
-    fetchMaxBytes: intOption('fetchMaxBytes', options.fetchMaxBytes, 52_428_800, 1),
-    maxPartitionFetchBytes: intOption('maxPartitionFetchBytes', options.maxPartitionFetchBytes, 1_048_576, 1),
-    fetchMaxWaitMs: intOption('fetchMaxWaitMs', options.fetchMaxWaitMs, 500),
-    maxPollRecords: intOption('maxPollRecords', options.maxPollRecords, 500, 1),
+    fetchMinBytes: int32Option('fetchMinBytes', options.fetchMinBytes, 1),
+    fetchMaxBytes: int32Option('fetchMaxBytes', options.fetchMaxBytes, 52_428_800, 1),
+    maxPartitionFetchBytes: int32Option('maxPartitionFetchBytes', options.maxPartitionFetchBytes, 1_048_576, 1),
+    fetchMaxWaitMs: int32Option('fetchMaxWaitMs', options.fetchMaxWaitMs, 500),
+    maxPollRecords: int32Option('maxPollRecords', options.maxPollRecords, 500, 1),
     checkCrcs,
     clientRack: optionalString('clientRack', options.clientRack) ?? '',
     keyDeserializer:

@@ -102,6 +102,30 @@ describe('CompletedFetch', () => {
     assert.equal(state.position, 9);
   });
 
+  test('read_committed: a producer with several aborted transactions, a committed one between', () => {
+    // 0-1 p7 aborted · 2 ABORT · 3 p7 committed · 4 COMMIT · 5-6 p7 aborted · 7 ABORT · 8 p7 committed · 9 COMMIT
+    const bytes = Buffer.concat([
+      data(0, ['a1', 'a2'], 7),
+      marker(2, 7, 0),
+      data(3, ['c1'], 7),
+      marker(4, 7, 1),
+      data(5, ['a3', 'a4'], 7),
+      marker(7, 7, 0),
+      data(8, ['c2'], 7),
+      marker(9, 7, 1),
+    ]);
+    const aborted: AbortedRange[] = [
+      { producerId: 7, firstOffset: 5 },
+      { producerId: 7, firstOffset: 0 },
+    ];
+    const state = holder(0);
+    assert.deepEqual(values(drainAll(new CompletedFetch(state, bytes, 10, 10, aborted, true, true), 1)), ['c1', 'c2']);
+    assert.equal(state.position, 10);
+    // From the middle of the first aborted batch: still aborted.
+    const mid = holder(1);
+    assert.deepEqual(values(drainAll(new CompletedFetch(mid, bytes, 10, 10, aborted, true, true))), ['c1', 'c2']);
+  });
+
   test('read_committed: nothing at or beyond the last stable offset', () => {
     const bytes = Buffer.concat([data(0, ['a', 'b']), data(2, ['c', 'd'], 9)]);
     const state = holder(0);

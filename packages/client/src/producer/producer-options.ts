@@ -93,7 +93,7 @@ export function resolveProducerOptions(options: ProducerOptions<never, never>): 
   }
   const lingerMs = intOption('lingerMs', options.lingerMs, 5);
   const batchSize = intOption('batchSize', options.batchSize, 16_384);
-  const bufferMemory = intOption('bufferMemory', options.bufferMemory, 33_554_432, 1);
+  const bufferMemory = intOption('bufferMemory', options.bufferMemory, 33_554_432, 1, Number.MAX_SAFE_INTEGER);
   const maxBlockMs = intOption('maxBlockMs', options.maxBlockMs, 60_000);
   const maxRequestSize = intOption('maxRequestSize', options.maxRequestSize, 1_048_576, 1);
   const deliveryTimeoutMs = intOption('deliveryTimeoutMs', options.deliveryTimeoutMs, 120_000, 1);
