@@ -258,6 +258,51 @@ describe('Fetch', () => {
     assert.deepEqual(offsets(empty), [], 'nothing new: answered empty at maxWaitMs');
   });
 
+  test('fetch sessions rotate partitions that returned data to the end (fairness, as Kafka)', async () => {
+    const metadata = new MetadataRequest();
+    const topic = new MetadataRequestTopic();
+    topic.name = 'fair';
+    metadata.topics = [topic];
+    await client.send(ApiKey.Metadata, 9, metadata);
+    for (let i = 0; i < 3; i++) await produce('fair', 0, 5);
+    await produce('fair', 1, 2);
+    // A response budget of one byte: only the first partition with data gets a batch.
+    const first = await client.send<FetchResponse>(
+      ApiKey.Fetch,
+      12,
+      fetchRequest(
+        [
+          { topic: 'fair', partition: 0, offset: 0 },
+          { topic: 'fair', partition: 1, offset: 0 },
+        ],
+        { epoch: 0, maxBytes: 1 },
+      ),
+    );
+    const sessionId = first.sessionId;
+    assert.deepEqual(offsets(first, 0, 0), [0, 1, 2, 3, 4]);
+    assert.deepEqual(offsets(first, 0, 1), []);
+    // The session keeps request order at creation; from the first incremental fetch on,
+    // a partition that returned data goes to the end.
+    const second = await client.send<FetchResponse>(
+      ApiKey.Fetch,
+      12,
+      fetchRequest([{ topic: 'fair', partition: 0, offset: 5 }], { sessionId, epoch: 1, maxBytes: 1 }),
+    );
+    assert.deepEqual(offsets(second, 0, 0), [5, 6, 7, 8, 9]);
+    const third = await client.send<FetchResponse>(
+      ApiKey.Fetch,
+      12,
+      fetchRequest([{ topic: 'fair', partition: 0, offset: 10 }], { sessionId, epoch: 2, maxBytes: 1 }),
+    );
+    const served = third.responses[0]?.partitions.find((p) => p.partitionIndex === 1);
+    assert.ok(served !== undefined, 'partition 1 is answered');
+    const records = served.records ?? Buffer.alloc(0);
+    assert.deepEqual(
+      readAllRecords(records, 0).map((r) => r.offset),
+      [0, 1],
+    );
+  });
+
   test('incremental fetch sessions (KIP-227): create, only news, forget, errors, close', async () => {
     const all = [
       { topic: 'f', partition: 0, offset: 15 },

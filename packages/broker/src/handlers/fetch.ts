@@ -283,6 +283,17 @@ export const fetchHandler: ApiHandler = defineHandler<FetchRequest, FetchRespons
       const anyError = outcomes.some((o) => o.data.errorCode !== ErrorCode.NONE);
       if (total >= request.minBytes || remaining <= 0 || anyError || wanted.length === 0) {
         const response = buildResponse(version, wanted, outcomes, session, incremental);
+        // Fairness (KIP-227, as Kafka): partitions that returned data go to the end of the
+        // session, so that a fetch budget spent on them reaches the others next time.
+        if (session !== null && incremental) {
+          for (let i = 0; i < wanted.length; i++) {
+            const w = wanted[i] as Wanted;
+            if ((outcomes[i]?.bytes ?? 0) === 0 || w.state === null) continue;
+            const key = Session.key(w.topicId, w.topic, w.partition);
+            session.partitions.delete(key);
+            session.partitions.set(key, w.state);
+          }
+        }
         const lent = outcomes.flatMap((o) =>
           o.read !== undefined && o.partition !== null ? [{ partition: o.partition, read: o.read }] : [],
         );
