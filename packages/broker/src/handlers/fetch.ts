@@ -312,6 +312,19 @@ export const fetchHandler: ApiHandler = defineHandler<FetchRequest, FetchRespons
         };
         const timer = setTimeout(done, remaining);
         for (const o of outcomes) if (o.partition !== null) removers.push(o.partition.onAppend(done));
+        // An append that landed while later partitions were still being read (before these
+        // listeners existed) must not be slept through: read again at once.
+        for (const o of outcomes) {
+          const p = o.partition;
+          if (p === null || o.data.errorCode !== ErrorCode.NONE) continue;
+          if (
+            BigInt(p.highWatermark) !== o.data.highWatermark ||
+            BigInt(p.lastStableOffset) !== o.data.lastStableOffset
+          ) {
+            done();
+            break;
+          }
+        }
       });
     }
   },
