@@ -6,7 +6,8 @@
 //
 //   npm run bench -- perf            (builds first), or: node bench/perf.mjs
 //
-// Environment: BENCH_PERF_BYTES (bytes per throughput run, default 200 MB),
+// Environment: BENCH_PERF_BYTES (bytes per throughput run, default 100 MB, at most 2 million
+// records),
 // BENCH_PERF_SAMPLES (runs per case, median reported, default 3).
 // Bounded: every run is a fixed number of records with the command's own timeout; the
 // broker is stopped by its pid at the end.
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const GREGOR = join(here, '..', 'packages', 'cli', 'dist', 'main.js');
-const bytesPerRun = Number(process.env.BENCH_PERF_BYTES ?? 200e6);
+const bytesPerRun = Number(process.env.BENCH_PERF_BYTES ?? 100e6);
 const samples = Number(process.env.BENCH_PERF_SAMPLES ?? 3);
 const sizes = [10, 100, 1000, 10_000];
 
@@ -64,7 +65,7 @@ const { child, bootstrap } = await startBroker(logDir);
 const results = { date: new Date().toISOString(), node: process.version, throughput: [], latency: [] };
 try {
   for (const size of sizes) {
-    const count = Math.max(10_000, Math.round(bytesPerRun / size));
+    const count = Math.min(2_000_000, Math.max(10_000, Math.round(bytesPerRun / size)));
     for (const acks of ['1', 'all']) {
       const produced = [];
       const consumed = [];
