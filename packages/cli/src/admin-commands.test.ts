@@ -108,6 +108,13 @@ describe('gregor topics, configs, cluster, produce', () => {
     assert.match(bad.stderr, /INVALID_CONFIG/);
     const unknown = await gregor(['configs', 'set', '--topic', 'conf', 'no.such.config=1'], { env });
     assert.equal(unknown.code, 1);
+    // Broker configs are read-only at run time (for now): a clear refusal, exit code 1.
+    const brokerSet = await gregor(['configs', 'set', '--broker', '1', 'log.retention.hours=1'], { env });
+    assert.equal(brokerSet.code, 1);
+    assert.match(brokerSet.stderr, /^gregor configs set: INVALID_REQUEST: '1': .*restart the broker\.\n$/);
+    const defaults = await gregor(['configs', 'get', '--broker-defaults', '--json'], { env });
+    assert.equal(defaults.code, 0, defaults.stderr);
+    assert.equal(JSON.parse(defaults.stdout).name, '');
     const usage = await gregor(['configs', 'get', '--topic', 'conf', '--broker', '1'], { env });
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /give exactly one of --topic, --broker or --broker-defaults/);
