@@ -25,7 +25,8 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'];
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function frame(title, xLabel, yLabel, body) {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">
+<title>${esc(title)}</title>
 <rect width="${W}" height="${H}" fill="white"/>
 <text x="${M.left + PW / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${esc(title)}</text>
 <text x="${M.left + PW / 2}" y="${H - 14}" text-anchor="middle">${esc(xLabel)}</text>
