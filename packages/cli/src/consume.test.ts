@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { kcatOk } from '@gregor/broker/e2e/kcat';
+import { waitFor } from '@gregor/broker/e2e/support';
 import { startTestBroker, type TestBroker } from '@gregor/broker/testing';
+import { Consumer } from '@gregor/client';
 import { gregor, spawnGregor } from './fixtures.js';
 
 describe('gregor consume', () => {
@@ -83,6 +85,36 @@ describe('gregor consume', () => {
     assert.equal(second.stdout, 'c\nd\ne\n', 'resumes after what was printed');
     const d = JSON.parse((await gregor(['groups', 'describe', 'cli-group', '--json'], { env })).stdout);
     assert.equal(d.partitions[0].currentOffset, 5);
+  });
+
+  it('with a group, --exit-at-end stops at the end of the partitions this member holds', async () => {
+    assert.equal((await gregor(['topics', 'create', 'shared', '--partitions', '2'], { env })).code, 0);
+    await kcatOk(broker.bootstrap, ['-P', '-t', 'shared', '-p', '0'], { input: 'a\nb\n' });
+    await kcatOk(broker.bootstrap, ['-P', '-t', 'shared', '-p', '1'], { input: 'c\nd\n' });
+    // Another member of the group keeps one partition for itself.
+    const other = new Consumer({
+      bootstrapServers: broker.bootstrap,
+      groupId: 'shared-group',
+      autoOffsetReset: 'latest',
+      enableAutoCommit: false,
+    });
+    other.subscribe(['shared']);
+    let polling = true;
+    const loop = (async () => {
+      while (polling) await other.poll({ timeoutMs: 100 });
+    })();
+    try {
+      await waitFor('the other member holds both partitions', () => other.assignment().length === 2, 20_000);
+      const r = await gregor(['consume', 'shared', '-g', 'shared-group', '--from-beginning', '-e'], { env });
+      assert.equal(r.code, 0, r.stderr);
+      const lines = r.stdout.split('\n').filter((l) => l !== '');
+      assert.equal(lines.length, 2, r.stdout);
+      assert.ok(lines.join() === 'a,b' || lines.join() === 'c,d', r.stdout);
+    } finally {
+      polling = false;
+      await loop;
+      await other.close();
+    }
   });
 
   it('reads only committed transactional records with --read-committed', async () => {

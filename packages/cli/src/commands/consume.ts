@@ -101,7 +101,8 @@ when the reader of its output goes away (| head); exit code 0 in each case.
       --from-beginning              the same as --offset beginning
       --from-time TIME              start at the first record at or after TIME (ISO-8601 or epoch ms)
   -n, --max-messages N              stop after N records
-  -e, --exit-at-end                 stop once every partition is read up to its end as of the start
+  -e, --exit-at-end                 stop once every partition (with --group: every partition this
+                                    member holds) is read up to its end as of the start
       --idle-timeout MS             stop after MS without a record
       --read-committed              only committed transactional records (isolation.level=read_committed)
   -f, --format FORMAT               value (default), json, or a template such as
@@ -235,7 +236,12 @@ ${CONNECTION_HELP}`,
         if (maxMessages !== undefined && printed >= maxMessages) return true;
         if (idleTimeoutMs !== undefined && Date.now() - lastRecordAt >= idleTimeoutMs) return true;
         if (ends !== null) {
+          // In a group, the end is that of the partitions this member holds (as kcat -G -e):
+          // the others are read by other members.
+          const held = group === undefined ? null : new Set(consumer.assignment().map((tp) => tp.partition));
+          if (held !== null && held.size === 0) return false;
           for (const [partition, end] of ends) {
+            if (held !== null && !held.has(partition)) continue;
             let position: number;
             try {
               position = consumer.position({ topic, partition });
