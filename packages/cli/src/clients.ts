@@ -1,6 +1,6 @@
 /** Opening the client library's admin and producer for a command, and closing them after. */
-import { Admin, type ClientOptions } from '@gregor/client';
-import { bootstrapFrom } from './command.js';
+import { Admin, AdminError, type ClientOptions, type KafkaError } from '@gregor/client';
+import { bootstrapFrom, intFlag } from './command.js';
 import { type Io, write } from './io.js';
 
 /** Time a command waits for the cluster (retries included) unless --timeout says otherwise. */
@@ -33,4 +33,20 @@ export async function withAdmin<T>(options: ClientOptions, fn: (admin: Admin) =>
 /** Prints `data` as JSON (--json) or as the text `render` makes of it. */
 export async function emit<T>(io: Io, json: boolean, data: T, render: (data: T) => string): Promise<void> {
   await write(io.stdout, json ? `${JSON.stringify(data, null, 2)}\n` : render(data));
+}
+
+/** --timeout, or COMMAND_TIMEOUT_MS_DEFAULT. */
+export function timeoutFrom(values: { timeout?: string | undefined }): number {
+  return intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+}
+
+/** The per-item errors of a failed admin batch call; none for any other error. */
+export function itemErrors(error: unknown): readonly KafkaError[] {
+  return error instanceof AdminError ? error.errors : [];
+}
+
+/** A batch call's single failure, thrown as itself so its message is one sentence. */
+export function unwrap(error: unknown): unknown {
+  const errors = itemErrors(error);
+  return errors.length === 1 ? errors[0] : error;
 }

@@ -1,7 +1,7 @@
 /** `gregor cluster describe`: the cluster id, the controller and the brokers. */
 
-import { COMMAND_TIMEOUT_MS_DEFAULT, clientOptions, emit, withAdmin } from '../clients.js';
-import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
+import { clientOptions, emit, timeoutFrom, withAdmin } from '../clients.js';
+import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, parseFlags } from '../command.js';
 import { ExitCode, table, UsageError } from '../io.js';
 
 export const clusterDescribe: Command = {
@@ -14,7 +14,7 @@ ${CONNECTION_HELP}`,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { ...CONNECTION_FLAGS, timeout: { type: 'string' } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const cluster = await withAdmin(clientOptions(values, io, timeoutMs), (admin) => admin.describeCluster());
     await emit(
       io,

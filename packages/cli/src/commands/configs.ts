@@ -4,10 +4,9 @@
  * dynamic default).
  */
 import type { ConfigResourceType } from '@gregor/client';
-import { COMMAND_TIMEOUT_MS_DEFAULT, clientOptions, withAdmin } from '../clients.js';
+import { clientOptions, timeoutFrom, unwrap, withAdmin } from '../clients.js';
 import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
 import { ExitCode, table, UsageError, write } from '../io.js';
-import { unwrap } from './topics.js';
 
 const RESOURCE_FLAGS = {
   topic: { type: 'string', short: 't' },
@@ -55,7 +54,7 @@ ${CONNECTION_HELP}`,
       all: { type: 'boolean' },
     });
     const r = resource(values);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const [described] = await withAdmin(clientOptions(values, io, timeoutMs), (admin) =>
       admin
         .describeConfigs([{ ...r, ...(positionals.length > 0 ? { configNames: positionals } : {}) }])
@@ -141,7 +140,7 @@ async function alter(
   ops: { name: string; op: 'set' | 'delete'; value?: string }[],
   validateOnly: boolean,
 ): Promise<number> {
-  const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+  const timeoutMs = timeoutFrom(values);
   await withAdmin(clientOptions(values, io, timeoutMs), (admin) =>
     admin.incrementalAlterConfigs([{ ...r, ops }], { validateOnly }).catch((error: unknown) => {
       throw unwrap(error);

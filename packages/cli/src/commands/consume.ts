@@ -8,7 +8,7 @@
  * {headers} and the escapes \t \n \\.
  */
 import { Admin, Consumer, type ConsumerOptions, type ConsumerRecord, type TopicPartition } from '@gregor/client';
-import { COMMAND_TIMEOUT_MS_DEFAULT, clientOptions } from '../clients.js';
+import { clientOptions, timeoutFrom, unwrap } from '../clients.js';
 import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
 import { ExitCode, OutputClosedError, UsageError, write } from '../io.js';
 
@@ -147,7 +147,7 @@ ${CONNECTION_HELP}`,
       throw new UsageError('--offset N cannot be used with --group (reset the group instead)');
     const maxMessages = intFlag('max-messages', values['max-messages'], 1);
     const idleTimeoutMs = intFlag('idle-timeout', values['idle-timeout'], 1);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     if (values.json === true && values.format !== undefined) throw new UsageError('give --json or --format, not both');
     const format = values.json === true ? 'json' : (values.format ?? 'value');
     const render = format === 'value' ? null : format === 'json' ? jsonLine : compileTemplate(format);
@@ -159,8 +159,7 @@ ${CONNECTION_HELP}`,
     let starts: Map<number, number> | null = null;
     try {
       const [described] = await admin.describeTopics([topic]).catch((error: unknown) => {
-        const errors = (error as { errors?: unknown[] }).errors;
-        throw Array.isArray(errors) && errors.length === 1 ? errors[0] : error;
+        throw unwrap(error);
       });
       const all = (described?.partitions ?? []).map((p) => p.partition);
       for (const p of partitionsWanted) {

@@ -1,9 +1,8 @@
 /** `gregor groups list|describe|reset-offsets|delete`: what kafka-consumer-groups.sh does. */
 import type { ResetTarget, TopicPartition } from '@gregor/client';
-import { COMMAND_TIMEOUT_MS_DEFAULT, clientOptions, emit, withAdmin } from '../clients.js';
+import { clientOptions, emit, timeoutFrom, unwrap, withAdmin } from '../clients.js';
 import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
 import { ExitCode, table, UsageError, write } from '../io.js';
-import { unwrap } from './topics.js';
 
 const TIMEOUT = { timeout: { type: 'string' } } as const;
 const TIMEOUT_HELP = '      --timeout MS                  how long to wait for the cluster (default 15000)';
@@ -23,7 +22,7 @@ ${CONNECTION_HELP}`,
       state: { type: 'string', multiple: true },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const groups = await withAdmin(clientOptions(values, io, timeoutMs), (admin) =>
       admin.listGroups(values.state === undefined ? {} : { states: values.state }),
     );
@@ -53,7 +52,7 @@ ${CONNECTION_HELP}`,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { ...CONNECTION_FLAGS, ...TIMEOUT });
     if (positionals.length === 0) throw new UsageError('groups describe needs at least one GROUP');
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const described = await withAdmin(clientOptions(values, io, timeoutMs), async (admin) => {
       const groups = await admin.describeGroups(positionals).catch((error: unknown) => {
         throw unwrap(error);
@@ -204,7 +203,7 @@ ${CONNECTION_HELP}`,
     if (names.length > 0 && partitions.length > 0)
       throw new UsageError('give --topic as whole topics or as TOPIC:PARTITIONS, not both');
     const dryRun = values['dry-run'] === true;
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const result = await withAdmin(clientOptions(values, io, timeoutMs), (admin) =>
       admin.resetGroupOffsets(groupId, {
         topics: names.length > 0 ? names : partitions,
@@ -243,7 +242,7 @@ ${CONNECTION_HELP}`,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { ...CONNECTION_FLAGS, ...TIMEOUT });
     if (positionals.length === 0) throw new UsageError('groups delete needs at least one GROUP');
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     await withAdmin(clientOptions(values, io, timeoutMs), (admin) =>
       admin.deleteGroups(positionals).catch((error: unknown) => {
         throw unwrap(error);

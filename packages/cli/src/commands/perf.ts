@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import { Admin, Consumer, Producer, type ProducerOptions } from '@gregor/client';
-import { COMMAND_TIMEOUT_MS_DEFAULT, clientOptions } from '../clients.js';
+import { clientOptions, itemErrors, timeoutFrom, unwrap } from '../clients.js';
 import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
 import { CommandError, ExitCode, type Io, UsageError, write } from '../io.js';
 
@@ -178,8 +178,7 @@ async function ensureTopic(io: Io, values: Record<string, unknown>, topic: strin
   const admin = new Admin(clientOptions(values as { 'bootstrap-server'?: string }, io, timeoutMs));
   try {
     await admin.createTopics([{ name: topic, numPartitions: partitions }]).catch((error: unknown) => {
-      const errors = (error as { errors?: { type?: string }[] }).errors;
-      if (errors?.[0]?.type !== 'TOPIC_ALREADY_EXISTS') throw errors?.length === 1 ? errors[0] : error;
+      if (itemErrors(error)[0]?.type !== 'TOPIC_ALREADY_EXISTS') throw unwrap(error);
     });
   } finally {
     await admin.close();
@@ -274,7 +273,7 @@ ${CONNECTION_HELP}`,
     const topic = values.topic;
     if (topic === undefined) throw new UsageError('give --topic');
     const { count, durationMs } = limits(values);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const setup = produceSetup(values, io, timeoutMs);
     await ensureTopic(io, values, topic, timeoutMs);
     const value = randomBytes(setup.size);
@@ -343,15 +342,14 @@ ${CONNECTION_HELP}`,
     const topic = values.topic;
     if (topic === undefined) throw new UsageError('give --topic');
     const { count, durationMs } = limits(values);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const base = { ...clientOptions(values, io, timeoutMs), clientId: 'gregor-perf' };
     let partitions: number[] = [];
     if (values.group === undefined) {
       const admin = new Admin(base);
       try {
         const [d] = await admin.describeTopics([topic]).catch((error: unknown) => {
-          const errors = (error as { errors?: unknown[] }).errors;
-          throw errors?.length === 1 ? errors[0] : error;
+          throw unwrap(error);
         });
         partitions = (d?.partitions ?? []).map((p) => p.partition);
       } finally {
@@ -438,7 +436,7 @@ ${CONNECTION_HELP}`,
     const topic = values.topic;
     if (topic === undefined) throw new UsageError('give --topic');
     const { count, durationMs } = limits(values);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const setup = produceSetup(values, io, timeoutMs);
     // Each value starts with its send time (a double, ms of performance.now) and a marker.
     const size = Math.max(16, setup.size);

@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { type HeadersInput, Producer, type ProducerOptions } from '@gregor/client';
-import { COMMAND_TIMEOUT_MS_DEFAULT, clientOptions } from '../clients.js';
+import { clientOptions, timeoutFrom } from '../clients.js';
 import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
 import { CommandError, ExitCode, UsageError, write } from '../io.js';
 
@@ -83,7 +83,7 @@ ${CONNECTION_HELP}`,
       throw new UsageError(`--compression expects one of ${CODECS.join(', ')}, got '${compression}'`);
     const partition = intFlag('partition', values.partition, 0);
     const lingerMs = intFlag('linger-ms', values['linger-ms'], 0);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const separator = values['key-separator'];
     if (separator === '') throw new UsageError('--key-separator must not be empty');
     const sep = separator === undefined ? null : Buffer.from(separator, 'utf8');

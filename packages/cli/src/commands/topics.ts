@@ -1,6 +1,6 @@
 /** `gregor topics list|create|describe|alter|delete`: what kafka-topics.sh does. */
 import type { Admin } from '@gregor/client';
-import { COMMAND_TIMEOUT_MS_DEFAULT, clientOptions, emit, withAdmin } from '../clients.js';
+import { clientOptions, emit, itemErrors, timeoutFrom, unwrap, withAdmin } from '../clients.js';
 import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
 import { ExitCode, table, UsageError, write } from '../io.js';
 
@@ -38,7 +38,7 @@ ${CONNECTION_HELP}`,
       internal: { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const names = await withAdmin(clientOptions(values, io, timeoutMs), (admin) =>
       admin.listTopics({ includeInternal: values.internal === true }),
     );
@@ -74,7 +74,7 @@ ${CONNECTION_HELP}`,
     const numPartitions = intFlag('partitions', values.partitions, 1);
     const replicationFactor = intFlag('replication-factor', values['replication-factor'], 1);
     const configs = configPairs(values.config);
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     try {
       await withAdmin(clientOptions(values, io, timeoutMs), (admin) =>
         admin.createTopics([{ name, numPartitions, replicationFactor, configs }], {
@@ -82,7 +82,7 @@ ${CONNECTION_HELP}`,
         }),
       );
     } catch (error) {
-      const exists = (error as { errors?: { type?: string }[] }).errors?.[0]?.type === 'TOPIC_ALREADY_EXISTS';
+      const exists = itemErrors(error)[0]?.type === 'TOPIC_ALREADY_EXISTS';
       if (!(exists && values['if-not-exists'] === true)) throw unwrap(error);
     }
     const verb = values['validate-only'] === true ? 'Validated' : 'Created';
@@ -95,12 +95,6 @@ ${CONNECTION_HELP}`,
     return ExitCode.OK;
   },
 };
-
-/** A batch call's single failure, thrown as itself so its message is one sentence. */
-export function unwrap(error: unknown): unknown {
-  const errors = (error as { errors?: unknown[] }).errors;
-  return Array.isArray(errors) && errors.length === 1 ? errors[0] : error;
-}
 
 export const topicsDelete: Command = {
   name: 'topics delete',
@@ -117,12 +111,12 @@ ${CONNECTION_HELP}`,
       'if-exists': { type: 'boolean' },
     });
     if (positionals.length === 0) throw new UsageError('topics delete needs at least one TOPIC');
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     try {
       await withAdmin(clientOptions(values, io, timeoutMs), (admin) => admin.deleteTopics(positionals));
     } catch (error) {
-      const errors = (error as { errors?: { type?: string }[] }).errors;
-      const onlyMissing = errors?.every((e) => e.type === 'UNKNOWN_TOPIC_OR_PARTITION') === true;
+      const errors = itemErrors(error);
+      const onlyMissing = errors.length > 0 && errors.every((e) => e.type === 'UNKNOWN_TOPIC_OR_PARTITION');
       if (!(onlyMissing && values['if-exists'] === true)) throw unwrap(error);
     }
     await emit(io, values.json === true, { deleted: positionals }, (d) => `Deleted ${d.deleted.join(', ')}.\n`);
@@ -158,7 +152,7 @@ ${CONNECTION_HELP}`,
       throw new UsageError('nothing to change: give --partitions, --config or --delete-config');
     }
     const validateOnly = values['validate-only'] === true;
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     await withAdmin(clientOptions(values, io, timeoutMs), async (admin) => {
       try {
         if (count !== undefined) await admin.createPartitions([{ name, count }], { validateOnly });
@@ -243,7 +237,7 @@ ${CONNECTION_HELP}`,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { ...CONNECTION_FLAGS, ...TIMEOUT_FLAG });
     if (positionals.length === 0) throw new UsageError('topics describe needs at least one TOPIC');
-    const timeoutMs = intFlag('timeout', values.timeout, 1) ?? COMMAND_TIMEOUT_MS_DEFAULT;
+    const timeoutMs = timeoutFrom(values);
     const described = await withAdmin(clientOptions(values, io, timeoutMs), async (admin) => {
       const all = [];
       for (const name of positionals) all.push(await describe(admin, name));
