@@ -94,6 +94,8 @@ export class Connection {
   private versions: ReadonlyMap<number, VersionRange> = new Map();
   private closedError: Error | null = null;
   private closeListeners: Array<(error: Error) => void> = [];
+  /** Called once nothing is in flight (or the connection failed): close() waits on them. */
+  private drainWaiters: Array<() => void> = [];
 
   // Response framing state: a partial size prefix, then a partially filled frame.
   private readonly sizeBytes = Buffer.alloc(4);
@@ -291,13 +293,10 @@ export class Connection {
     if (this.inFlight.size > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
-        const check = (): void => {
-          if (this.inFlight.size === 0 || this.closedError !== null) {
-            clearTimeout(timer);
-            resolve();
-          } else setTimeout(check, 5);
-        };
-        check();
+        this.drainWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     const closed = new Promise<void>((resolve) => this.onClose(() => resolve()));
@@ -412,6 +411,7 @@ export class Connection {
     this.inFlight.delete(correlationId);
     if (pending.timer !== null) clearTimeout(pending.timer);
     if (pending.onAbort !== null) pending.signal?.removeEventListener('abort', pending.onAbort);
+    if (this.inFlight.size === 0) this.wakeDrainWaiters();
     return pending;
   }
 
@@ -422,6 +422,14 @@ export class Connection {
     const listeners = this.closeListeners;
     this.closeListeners = [];
     for (const listener of listeners) listener(error);
+    this.wakeDrainWaiters();
+  }
+
+  private wakeDrainWaiters(): void {
+    if (this.drainWaiters.length === 0) return;
+    const waiters = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const w of waiters) w();
   }
 }
 
