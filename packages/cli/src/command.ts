@@ -68,3 +68,14 @@ export function intFlag(name: string, value: string | undefined, min = Number.MI
   }
   return n;
 }
+
+/** Parses NAME=VALUE pairs (repeated --config flags, or arguments), naming `what` on error. */
+export function configPairs(pairs: readonly string[] | undefined, what = '--config'): Record<string, string> {
+  const configs: Record<string, string> = {};
+  for (const pair of pairs ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`${what} expects NAME=VALUE, got '${pair}'`);
+    configs[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+  }
+  return configs;
+}

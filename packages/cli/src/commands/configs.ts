@@ -5,7 +5,7 @@
  */
 import type { ConfigResourceType } from '@gregor/client';
 import { clientOptions, timeoutFrom, unwrap, withAdmin } from '../clients.js';
-import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
+import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, configPairs, intFlag, parseFlags } from '../command.js';
 import { ExitCode, table, UsageError, write } from '../io.js';
 
 const RESOURCE_FLAGS = {
@@ -103,11 +103,11 @@ ${CONNECTION_HELP}`,
     });
     const r = resource(values);
     if (positionals.length === 0) throw new UsageError('configs set needs at least one NAME=VALUE');
-    const ops = positionals.map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq <= 0) throw new UsageError(`expected NAME=VALUE, got '${pair}'`);
-      return { name: pair.slice(0, eq).trim(), op: 'set' as const, value: pair.slice(eq + 1) };
-    });
+    const ops = Object.entries(configPairs(positionals, 'configs set')).map(([name, value]) => ({
+      name,
+      op: 'set' as const,
+      value,
+    }));
     return alter(io, values, r, ops, values['validate-only'] === true);
   },
 };

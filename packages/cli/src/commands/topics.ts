@@ -1,22 +1,11 @@
 /** `gregor topics list|create|describe|alter|delete`: what kafka-topics.sh does. */
 import type { Admin } from '@gregor/client';
 import { clientOptions, emit, itemErrors, timeoutFrom, unwrap, withAdmin } from '../clients.js';
-import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, intFlag, parseFlags } from '../command.js';
+import { CONNECTION_FLAGS, CONNECTION_HELP, type Command, configPairs, intFlag, parseFlags } from '../command.js';
 import { ExitCode, table, UsageError, write } from '../io.js';
 
 const TIMEOUT_FLAG = { timeout: { type: 'string' } } as const;
 const TIMEOUT_HELP = '      --timeout MS                  how long to wait for the cluster (default 15000)';
-
-/** Parses repeated `--config NAME=VALUE` flags. */
-export function configPairs(values: readonly string[] | undefined): Record<string, string> {
-  const configs: Record<string, string> = {};
-  for (const pair of values ?? []) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--config expects NAME=VALUE, got '${pair}'`);
-    configs[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
-  }
-  return configs;
-}
 
 function oneTopic(positionals: readonly string[], what: string): string {
   if (positionals.length !== 1) throw new UsageError(`${what} needs exactly one TOPIC`);

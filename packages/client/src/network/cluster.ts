@@ -175,9 +175,11 @@ export class Cluster {
       });
     }
     request.allowAutoTopicCreation = allowAutoTopicCreation;
-    const response = await this.withAnyConnection((c) =>
-      c.request<MetadataResponse>(ApiKey.Metadata, request, { signal, minVersion: topics === null ? 1 : 0 }),
-    );
+    const connection = await this.anyConnection(signal);
+    const response = await connection.request<MetadataResponse>(ApiKey.Metadata, request, {
+      signal,
+      minVersion: topics === null ? 1 : 0,
+    });
     this.applyMetadata(response, topics);
   }
 
@@ -249,12 +251,6 @@ export class Cluster {
       return Promise.reject(new ConnectionError(`broker ${nodeId} is not in the cluster metadata`));
     }
     return this.open(key, broker, signal);
-  }
-
-  /** Runs `fn` with a connection to any reachable broker (cached brokers first, then bootstrap). */
-  async withAnyConnection<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
-    const connection = await this.anyConnection();
-    return fn(connection);
   }
 
   /** A connection to some broker: an open one with the fewest requests in flight, or a new one. */
