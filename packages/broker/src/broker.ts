@@ -11,6 +11,12 @@ import { randomUuid } from '@gregor/protocol';
 import type { Disk, LogConfig } from '@gregor/storage';
 import { joinPath, NodeDisk } from '@gregor/storage';
 import type { Logger } from 'pino';
+import { BrokerLifecycle } from './cluster/broker-lifecycle.js';
+import { NodeChannels, type PeerAddress } from './cluster/node-channel.js';
+import { RaftWireNetwork } from './cluster/raft-wire.js';
+import type { ControllerApi } from './cluster/remote-controller.js';
+import { RemoteController } from './cluster/remote-controller.js';
+import { ControllerAlterPartitionSender, TcpReplicaTransport } from './cluster/replica-channels.js';
 import type { BrokerConfig } from './config/index.js';
 import { CoordinatorRuntime } from './group/coordinator-runtime.js';
 import { createDispatcher } from './handlers/dispatch.js';
@@ -19,6 +25,7 @@ import type { MetadataImage } from './metadata/image.js';
 import { MetadataLog } from './metadata/metadata-log.js';
 import { FetchSessionCache } from './partition/fetch-session.js';
 import { ReplicaManager } from './partition/replica-manager.js';
+import type { ReplicationConfig } from './partition/replica-transport.js';
 import { MemoryPool } from './server/memory-pool.js';
 import type { BoundListener, ListenerSpec } from './server/socket-server.js';
 import { SocketServer } from './server/socket-server.js';
@@ -30,6 +37,29 @@ export interface BrokerSettings {
   config: BrokerConfig;
   nodeId: number;
   clusterId?: string;
+  /** process.roles */
+  roles: { broker: boolean; controller: boolean };
+  /** controller.quorum.voters; empty: this node alone is the quorum. */
+  voters: readonly { id: number; host: string; port: number }[];
+  /** controller.listener.names (upper case): not advertised to clients. */
+  controllerListenerNames: readonly string[];
+  /** The listener brokers reach each other on (followers fetch there). */
+  interBrokerListenerName: string | null;
+  /** controller.quorum.* */
+  quorum: {
+    electionTimeoutMs: number;
+    fetchTimeoutMs: number;
+    electionBackoffMaxMs: number;
+    requestTimeoutMs: number;
+    retryBackoffMs: number;
+    appendLingerMs: number;
+  };
+  /** metadata.log.* */
+  metadataLog: { segmentBytes: number; snapshotMaxBytes: number; snapshotIntervalMs: number };
+  brokerHeartbeatIntervalMs: number;
+  brokerSessionTimeoutMs: number;
+  /** replica.* */
+  replication: Partial<ReplicationConfig>;
   listeners: readonly ListenerSpec[];
   /** Host and port clients are told to use, per listener name; default: the bound address. */
   advertisedListeners: readonly ListenerSpec[];
@@ -64,13 +94,18 @@ export interface BrokerSettings {
 export class Broker {
   readonly limits: { maxRequestBytes: number };
   readonly fetchSessions = new FetchSessionCache();
-  private metadataLog: MetadataLog | null = null;
+  private metadataLogInstance: MetadataLog | null = null;
   private controllerInstance: Controller | null = null;
   private replicas: ReplicaManager | null = null;
   private groupsRuntime: CoordinatorRuntime | null = null;
   private txnRuntime: TxnRuntime | null = null;
   private server: SocketServer | null = null;
   private brokerEpochValue = -1;
+  private controllerChannels: NodeChannels | null = null;
+  private raftChannels: NodeChannels | null = null;
+  private brokerChannels: NodeChannels | null = null;
+  private remoteController: RemoteController | null = null;
+  private lifecycle: BrokerLifecycle | null = null;
   private stopping: Promise<void> | null = null;
   private clusterIdValue = '';
 
@@ -83,13 +118,35 @@ export class Broker {
   }
 
   get metadata(): MetadataImage {
-    if (this.metadataLog === null) throw new Error('broker not started');
-    return this.metadataLog.image;
+    if (this.metadataLogInstance === null) throw new Error('broker not started');
+    return this.metadataLogInstance.image;
   }
 
+  /** This node's own controller (acting only while it is the active controller). */
   get controller(): Controller {
     if (this.controllerInstance === null) throw new Error('broker not started');
     return this.controllerInstance;
+  }
+
+  /**
+   * The controller operations, wherever the active controller runs: here, or (on any
+   * other node of a cluster) reached through requests to it.
+   */
+  get controllerApi(): ControllerApi {
+    const log = this.metadataLogInstance;
+    if (this.remoteController === null || log === null || log.isActiveController) return this.controller;
+    return this.remoteController;
+  }
+
+  /** The metadata log and its Raft node. */
+  get metadataLog(): MetadataLog {
+    if (this.metadataLogInstance === null) throw new Error('broker not started');
+    return this.metadataLogInstance;
+  }
+
+  /** True when this node is part of a cluster (controller.quorum.voters is set). */
+  get clustered(): boolean {
+    return this.settings.voters.length > 0;
   }
 
   get replicaManager(): ReplicaManager {
@@ -110,7 +167,7 @@ export class Broker {
   }
 
   get brokerEpoch(): number {
-    return this.brokerEpochValue;
+    return this.lifecycle?.brokerEpoch ?? this.brokerEpochValue;
   }
 
   get nodeId(): number {
@@ -159,17 +216,56 @@ export class Broker {
     await this.disk.mkdirs(s.logDir);
     await this.disk.mkdirs(s.metadataLogDir);
     this.clusterIdValue = await this.loadMetaProperties();
-    this.metadataLog = await MetadataLog.open({
+    const clustered = this.clustered;
+    const voters = new Map(s.voters.map((v) => [v.id, { host: v.host, port: v.port }]));
+    const controllerChannels = new NodeChannels(
+      (id) => voters.get(id) ?? null,
+      `gregor-node-${s.nodeId}-controller-channel`,
+    );
+    this.controllerChannels = controllerChannels;
+    // Raft's own connections: a broker's request to the controller that waits for a
+    // commit (a registration, say) must never sit in front of the Fetch that commits it.
+    const raftChannels = new NodeChannels((id) => voters.get(id) ?? null, `gregor-node-${s.nodeId}-raft`);
+    this.raftChannels = raftChannels;
+    this.brokerChannels = new NodeChannels((id) => this.brokerAddress(id), `gregor-node-${s.nodeId}-replica-fetcher`);
+    this.metadataLogInstance = await MetadataLog.open({
       disk: this.disk,
       logDir: s.metadataLogDir,
       nodeId: s.nodeId,
+      clusterId: this.clusterIdValue,
       logger: this.logger,
+      voters: clustered ? s.voters.map((v) => v.id) : [s.nodeId],
+      ...(clustered ? { network: new RaftWireNetwork(raftChannels) } : {}),
+      raft: s.quorum,
+      segmentBytes: s.metadataLog.segmentBytes,
+      snapshotMaxBytes: s.metadataLog.snapshotMaxBytes,
+      snapshotIntervalMs: s.metadataLog.snapshotIntervalMs,
     });
-    this.controllerInstance = new Controller(this.metadataLog, {
-      numPartitions: s.numPartitions,
-      replicationFactor: s.defaultReplicationFactor,
-      deleteTopicEnable: s.deleteTopicEnable,
-    });
+    const metadataLog = this.metadataLogInstance;
+    const controller = new Controller(
+      metadataLog,
+      {
+        numPartitions: s.numPartitions,
+        replicationFactor: s.defaultReplicationFactor,
+        deleteTopicEnable: s.deleteTopicEnable,
+      },
+      {
+        brokerHeartbeatIntervalMs: s.brokerHeartbeatIntervalMs,
+        brokerSessionTimeoutMs: s.brokerSessionTimeoutMs,
+        uncleanLeaderElectionEnable: s.config.bool('unclean.leader.election.enable'),
+      },
+    );
+    this.controllerInstance = controller;
+    // The controller acts while this node leads the quorum (and has caught up).
+    metadataLog.onLeaderChange((leader) => (leader.active ? controller.activate() : controller.deactivate()));
+    if (metadataLog.isActiveController) controller.activate();
+    if (clustered) {
+      this.remoteController = new RemoteController(
+        controllerChannels,
+        () => this.activeControllerId(),
+        s.quorum.requestTimeoutMs * 5,
+      );
+    }
     this.replicas = new ReplicaManager({
       disk: this.disk,
       logDir: s.logDir,
@@ -180,22 +276,21 @@ export class Broker {
       housekeeping: s.housekeeping,
       cleaner: s.cleaner,
       producerIdExpirationMs: () => s.config.int('producer.id.expiration.ms'),
+      replication: s.replication,
+      brokerEpoch: () => this.brokerEpoch,
+      ...(clustered
+        ? {
+            transport: new TcpReplicaTransport(this.brokerChannels),
+            alterPartition: new ControllerAlterPartitionSender(
+              controllerChannels,
+              () => this.activeControllerId(),
+              s.nodeId,
+              () => this.brokerEpoch,
+              s.quorum.requestTimeoutMs * 5,
+            ),
+          }
+        : {}),
     });
-    const replicas = this.replicas;
-    this.metadataLog.onChange((image) => void replicas.applyImage(image));
-    await this.replicas.start(this.metadataLog.image);
-    // The group coordinator loads the partitions of __consumer_offsets the replica manager opened.
-    const groups = new CoordinatorRuntime(this);
-    this.groupsRuntime = groups;
-    this.metadataLog.onChange((image, previous) => groups.follow(image, previous));
-    groups.start(this.metadataLog.image);
-    const txns = new TxnRuntime(this);
-    this.txnRuntime = txns;
-    // Markers on __consumer_offsets decide the transactional offset commits waiting there.
-    txns.offsetsMarkerListener = (partition, producerId, isAborted) =>
-      groups.coordinator.completeTransaction(partition, producerId, !isAborted);
-    this.metadataLog.onChange((image) => txns.follow(image));
-    txns.start(this.metadataLog.image);
     this.server = new SocketServer({
       listeners: s.listeners,
       limits: { maxRequestBytes: s.maxRequestBytes, maxInFlight: s.maxInFlightPerConnection },
@@ -205,9 +300,88 @@ export class Broker {
       handler: createDispatcher(this),
       logger: this.logger,
     });
+    if (!clustered) {
+      // One node, its own quorum: the image is complete now; serve once the logs are open.
+      await this.startBrokerParts();
+      const bound = await this.server.start();
+      // Register with the endpoints clients should use, now that ports are known.
+      this.brokerEpochValue = await this.controller.registerBroker(s.nodeId, this.advertisedEndpoints(bound), s.rack);
+      this.logReady(bound, started);
+      return bound;
+    }
+    // A cluster: listen first (the quorum needs this node's votes and fetches), then catch
+    // up with the metadata before the logs are opened against it.
     const bound = await this.server.start();
-    // Register with the endpoints clients should use, now that ports are known.
-    this.brokerEpochValue = await this.controller.registerBroker(s.nodeId, this.advertisedEndpoints(bound), s.rack);
+    if (s.roles.broker) {
+      // Raft reports commits and leader changes, not high-watermark moves: look again often.
+      const poll = setInterval(() => metadataLog.recheck(), 20);
+      try {
+        await metadataLog.waitUntil(() => this.metadataCaughtUp());
+      } finally {
+        clearInterval(poll);
+      }
+      await this.startBrokerParts();
+      this.lifecycle = new BrokerLifecycle({
+        nodeId: s.nodeId,
+        clusterId: this.clusterIdValue,
+        incarnationId: randomUuid(),
+        endpoints: this.advertisedEndpoints(bound),
+        rack: s.rack,
+        controllers: controllerChannels,
+        activeController: () => this.activeControllerId(),
+        appliedOffset: () => metadataLog.image.offset,
+        heartbeatIntervalMs: s.brokerHeartbeatIntervalMs,
+        requestTimeoutMs: s.quorum.requestTimeoutMs * 5,
+        logger: this.logger,
+      });
+      await this.lifecycle.start();
+    }
+    this.logReady(bound, started);
+    return bound;
+  }
+
+  private async startBrokerParts(): Promise<void> {
+    const metadataLog = this.metadataLog;
+    const replicas = this.replicaManager;
+    metadataLog.onChange((image) => void replicas.applyImage(image));
+    await replicas.start(metadataLog.image);
+    // The group coordinator loads the partitions of __consumer_offsets the replica manager opened.
+    const groups = new CoordinatorRuntime(this);
+    this.groupsRuntime = groups;
+    metadataLog.onChange((image, previous) => groups.follow(image, previous));
+    groups.start(metadataLog.image);
+    const txns = new TxnRuntime(this);
+    this.txnRuntime = txns;
+    // Markers on __consumer_offsets decide the transactional offset commits waiting there.
+    txns.offsetsMarkerListener = (partition, producerId, isAborted) =>
+      groups.coordinator.completeTransaction(partition, producerId, !isAborted);
+    metadataLog.onChange((image) => txns.follow(image));
+    txns.start(metadataLog.image);
+  }
+
+  /** The metadata image holds everything the quorum had committed when this node learnt of it. */
+  private metadataCaughtUp(): boolean {
+    const log = this.metadataLog;
+    const hw = log.raft.highWatermark();
+    const committed = (log.raft as unknown as { committedEndOffset?: () => number }).committedEndOffset?.() ?? hw; // TEMP
+    return log.leaderId !== null && hw > 0 && committed >= hw;
+  }
+
+  /** The active controller: the quorum leader (when it is known). */
+  activeControllerId(): number | null {
+    return this.metadataLogInstance?.leaderId ?? null;
+  }
+
+  /** Where another broker's inter-broker listener is, from its registration. */
+  private brokerAddress(nodeId: number): PeerAddress | null {
+    const b = this.metadataLogInstance?.image.brokers.get(nodeId);
+    const name = this.settings.interBrokerListenerName;
+    const e = b?.endpoints.find((x) => x.name === name) ?? b?.endpoints[0];
+    return e === undefined ? null : { host: e.host, port: e.port };
+  }
+
+  private logReady(bound: readonly BoundListener[], started: number): void {
+    const s = this.settings;
     this.logger.info(
       {
         nodeId: s.nodeId,
@@ -217,27 +391,38 @@ export class Broker {
       },
       'Gregor broker ready',
     );
-    return bound;
   }
 
   private advertisedEndpoints(bound: readonly BoundListener[]): { name: string; host: string; port: number }[] {
-    return bound.map((b) => {
-      const advertised = this.settings.advertisedListeners.find((a) => a.name === b.name);
-      if (advertised !== undefined)
-        return { name: b.name, host: advertised.host, port: advertised.port === 0 ? b.boundPort : advertised.port };
-      const host = b.host === '' || b.host === '0.0.0.0' || b.host === '::' ? 'localhost' : b.host;
-      return { name: b.name, host, port: b.boundPort };
-    });
+    const controllerNames = this.settings.controllerListenerNames;
+    return bound
+      .filter((b) => !controllerNames.includes(b.name))
+      .map((b) => {
+        const advertised = this.settings.advertisedListeners.find((a) => a.name === b.name);
+        if (advertised !== undefined)
+          return { name: b.name, host: advertised.host, port: advertised.port === 0 ? b.boundPort : advertised.port };
+        const host = b.host === '' || b.host === '0.0.0.0' || b.host === '::' ? 'localhost' : b.host;
+        return { name: b.name, host, port: b.boundPort };
+      });
   }
 
   /** Stops listening, then closes every log cleanly. Safe to call twice. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      if (this.lifecycle !== null) {
+        // Controlled shutdown: leadership moves away before the logs close.
+        await this.lifecycle.shutDown(this.settings.brokerSessionTimeoutMs).catch(() => false);
+        this.lifecycle.stop();
+      }
       await this.server?.stop();
       await this.txnRuntime?.stop();
       await this.groupsRuntime?.stop();
       await this.replicas?.close();
-      await this.metadataLog?.close();
+      this.controllerInstance?.close();
+      await this.metadataLogInstance?.close();
+      this.controllerChannels?.close();
+      this.raftChannels?.close();
+      this.brokerChannels?.close();
       this.logger.info('Gregor broker stopped');
     })();
     return this.stopping;

@@ -69,6 +69,11 @@ const votersValidator = customCheck('id@host:port, ...', (v) => {
   const problems = checkQuorumVoters(v as readonly string[]).problems;
   return problems.length > 0 ? problems.join('; ') : null;
 });
+const clusterIdValidator = customCheck('a base64url UUID of 22 characters', (v) =>
+  typeof v === 'string' && !/^[A-Za-z0-9_-]{22}$/.test(v)
+    ? 'Value must be a UUID in base64url form, 22 characters (as kafka-storage random-uuid prints)'
+    : null,
+);
 const gzipLevel = customCheck('[1,...,9] or -1', (v) =>
   typeof v === 'number' && v !== -1 && (v < 1 || v > 9) ? 'Value must be -1 or between 1 and 9' : null,
 );
@@ -92,6 +97,14 @@ export const BROKER_CONFIGS = {
     default: '-1',
     validator: atLeast(-1),
     doc: 'The older name of node.id. When set and node.id is not, it gives the node id; when both are set they must match.',
+  },
+  'cluster.id': {
+    type: 'STRING',
+    default: null,
+    validator: clusterIdValidator,
+    doc: 'The id of the cluster this node belongs to, written to meta.properties when the log directory is first used; every node of a cluster must have the same. When unset, a new id is made.',
+    gregor:
+      'Kafka writes it with kafka-storage format before the first start; Gregor formats the directory at its first start, with this id.',
   },
   'process.roles': {
     type: 'LIST',
@@ -125,6 +138,72 @@ export const BROKER_CONFIGS = {
     type: 'STRING',
     default: null,
     doc: 'The directory of the metadata log (__cluster_metadata). When unset, the first of the log directories.',
+  },
+  'metadata.log.segment.bytes': {
+    type: 'INT',
+    default: '1073741824',
+    validator: atLeast(8 * 1024 * 1024),
+    doc: 'The size of one segment of the metadata log.',
+  },
+  'metadata.log.max.record.bytes.between.snapshots': {
+    type: 'LONG',
+    default: '20971520',
+    validator: atLeast(1),
+    doc: 'A new metadata snapshot is written once this many bytes of records were committed after the last one.',
+  },
+  'metadata.log.max.snapshot.interval.ms': {
+    type: 'LONG',
+    default: '3600000',
+    validator: atLeast(0),
+    doc: 'A new metadata snapshot is written this long after the last one if records were committed since (0: never by time).',
+  },
+  'controller.quorum.election.timeout.ms': {
+    type: 'INT',
+    default: '1000',
+    validator: atLeast(1),
+    doc: 'How long a voter waits without a leader before it starts an election (randomised up to twice this).',
+  },
+  'controller.quorum.fetch.timeout.ms': {
+    type: 'INT',
+    default: '2000',
+    validator: atLeast(1),
+    doc: 'How long a follower goes without a successful Fetch from the leader before it starts an election; a leader that has not heard from a majority for this long resigns.',
+  },
+  'controller.quorum.election.backoff.max.ms': {
+    type: 'INT',
+    default: '1000',
+    validator: atLeast(1),
+    doc: 'The longest random back-off before a new election after a failed one.',
+  },
+  'controller.quorum.request.timeout.ms': {
+    type: 'INT',
+    default: '2000',
+    validator: atLeast(1),
+    doc: 'How long a quorum request waits for its answer.',
+  },
+  'controller.quorum.retry.backoff.ms': {
+    type: 'INT',
+    default: '20',
+    validator: atLeast(0),
+    doc: 'The wait before a failed quorum request is tried again.',
+  },
+  'controller.quorum.append.linger.ms': {
+    type: 'INT',
+    default: '25',
+    validator: atLeast(0),
+    doc: 'How long the quorum leader gathers appends into one batch before writing it.',
+  },
+  'broker.heartbeat.interval.ms': {
+    type: 'INT',
+    default: '2000',
+    validator: atLeast(1),
+    doc: 'How often a broker sends a heartbeat to the active controller.',
+  },
+  'broker.session.timeout.ms': {
+    type: 'INT',
+    default: '9000',
+    validator: atLeast(1),
+    doc: 'A broker that sends no heartbeat for this long is fenced: it leads no partition and leaves every ISR.',
   },
 
   // --- Listeners and sockets ---
@@ -266,6 +345,36 @@ export const BROKER_CONFIGS = {
     type: 'LONG',
     default: '30000',
     doc: 'A follower that has not caught up for this long leaves the ISR.',
+  },
+  'replica.fetch.wait.max.ms': {
+    type: 'INT',
+    default: '500',
+    validator: atLeast(0),
+    doc: "How long a follower's Fetch waits at the leader for new data.",
+  },
+  'replica.fetch.min.bytes': {
+    type: 'INT',
+    default: '1',
+    validator: atLeast(0),
+    doc: "The bytes a follower's Fetch waits for at the leader before it is answered.",
+  },
+  'replica.fetch.response.max.bytes': {
+    type: 'INT',
+    default: '10485760',
+    validator: atLeast(0),
+    doc: 'The most bytes a follower asks for in one Fetch, over all its partitions.',
+  },
+  'replica.fetch.backoff.ms': {
+    type: 'INT',
+    default: '1000',
+    validator: atLeast(0),
+    doc: 'The wait of a follower after a failed Fetch before it fetches again.',
+  },
+  'replica.socket.timeout.ms': {
+    type: 'INT',
+    default: '30000',
+    validator: atLeast(1),
+    doc: 'How long a follower waits for the answer to a Fetch before it gives up on the connection.',
   },
   'compression.type': {
     type: 'STRING',

@@ -26,6 +26,7 @@ import {
 import { LogError } from '@gregor/storage';
 import type { Broker } from '../broker.js';
 import type { MetadataImage } from '../metadata/image.js';
+import { ReplicationError } from '../partition/replica-transport.js';
 import { produceSettings } from '../partition/topic-settings.js';
 import { GROUP_METADATA_TOPIC } from './coordinator-key.js';
 import type { LoadedRecord, OffsetsBackend, TxnProducer } from './group-coordinator.js';
@@ -121,7 +122,7 @@ export class CoordinatorRuntime implements OffsetsBackend {
     // No await before the log's append: offsets are taken in the order writes are issued.
     try {
       const p = this.broker.replicaManager.get(GROUP_METADATA_TOPIC, partition);
-      if (p === undefined) {
+      if (p === undefined || !p.isLeader) {
         return Promise.reject(
           new CoordinatorWriteError(
             ErrorCode.NOT_LEADER_OR_FOLLOWER,
@@ -151,6 +152,7 @@ export class CoordinatorRuntime implements OffsetsBackend {
         () => undefined,
         (e: unknown) => {
           if (e instanceof LogError) throw new CoordinatorWriteError(ErrorCode[e.errorCode], e.message);
+          if (e instanceof ReplicationError) throw new CoordinatorWriteError(e.errorCode, e.message);
           throw e;
         },
       );
@@ -212,7 +214,7 @@ export class CoordinatorRuntime implements OffsetsBackend {
 
   private async createTopic(): Promise<number> {
     const config = this.broker.settings.config;
-    const [result] = await this.broker.controller.createTopics(
+    const [result] = await this.broker.controllerApi.createTopics(
       [
         {
           name: GROUP_METADATA_TOPIC,

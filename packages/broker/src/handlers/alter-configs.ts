@@ -109,7 +109,7 @@ export async function replaceTopicConfigs(
   for (const [name, value] of Object.entries(next)) if (current.get(name) !== value) changes.set(name, value);
   for (const name of current.keys()) if (!Object.hasOwn(next, name)) changes.set(name, null);
   if (changes.size === 0) return;
-  await broker.controller.alterConfigs(ConfigResourceType.TOPIC, topic, changes, validateOnly);
+  await broker.controllerApi.alterConfigs(ConfigResourceType.TOPIC, topic, changes, validateOnly);
   if (!validateOnly) reconfigureTopic(broker, topic);
 }
 

@@ -62,7 +62,7 @@ export const createPartitionsHandler: ApiHandler = defineHandler<CreatePartition
     } else if (requests.length > 0) {
       const deadline = Date.now() + request.timeoutMs;
       const settled = await settle(
-        broker.controller.createPartitions(requests, request.validateOnly),
+        broker.controllerApi.createPartitions(requests, request.validateOnly),
         request.validateOnly || request.timeoutMs <= 0 ? null : request.timeoutMs,
         broker.logger,
         'partition creation',

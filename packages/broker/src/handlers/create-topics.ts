@@ -137,7 +137,7 @@ export const createTopicsHandler: ApiHandler = defineHandler<CreateTopicsRequest
     } else if (newTopics.length > 0) {
       const deadline = Date.now() + request.timeoutMs;
       const outcome = await settle(
-        broker.controller.createTopics(newTopics, validateOnly),
+        broker.controllerApi.createTopics(newTopics, validateOnly),
         validateOnly || request.timeoutMs <= 0 ? null : request.timeoutMs,
         broker.logger,
         'topic creation',

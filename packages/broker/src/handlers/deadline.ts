@@ -10,6 +10,8 @@
 import { ErrorCode } from '@gregor/protocol';
 import type { Logger } from 'pino';
 import type { Broker } from '../broker.js';
+import { ControllerOperationError } from '../cluster/remote-controller.js';
+import { NotControllerError } from '../metadata/metadata-log.js';
 
 export const TIMED_OUT: unique symbol = Symbol('timed out');
 
@@ -60,6 +62,11 @@ export async function settle<T>(
     }
     return { ok: true, value };
   } catch (e) {
+    // Not the active controller (here, or the one a request was forwarded to): clients retry.
+    if (e instanceof NotControllerError) {
+      return { ok: false, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: e.message };
+    }
+    if (e instanceof ControllerOperationError) return { ok: false, errorCode: e.errorCode, errorMessage: e.message };
     logger.error({ err: e }, `${what} failed`);
     return {
       ok: false,

@@ -12,8 +12,11 @@
  * on error). A partition named twice is answered once, for the last offset asked, as
  * Kafka does (it keys the request by partition).
  *
- * `timeoutMs` bounds how long Kafka waits for followers to catch up with the new log
- * start; a single node has none, so the answer never waits for it.
+ * Only the leader deletes; followers move their own log start to the leader's from
+ * their next fetch answer (partition/replica-fetcher.ts). `timeoutMs` bounds how long
+ * Kafka waits for the followers' low watermark; Gregor answers once the leader's log
+ * start moved, without waiting for them (the followers' start only matters once one of
+ * them leads, and it never moves back).
  */
 import type { DeleteRecordsRequest } from '@gregor/protocol';
 import { ApiKey, DeleteRecordsResponse, ErrorCode } from '@gregor/protocol';

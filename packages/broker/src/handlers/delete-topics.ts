@@ -144,7 +144,7 @@ export const deleteTopicsHandler: ApiHandler = defineHandler<DeleteTopicsRequest
       const ids = [...toDelete.keys()];
       const deadline = Date.now() + request.timeoutMs;
       const outcome = await settle(
-        broker.controller.deleteTopics(ids.map((topicId) => ({ name: null, topicId }))),
+        broker.controllerApi.deleteTopics(ids.map((topicId) => ({ name: null, topicId }))),
         request.timeoutMs <= 0 ? null : request.timeoutMs,
         broker.logger,
         'topic deletion',

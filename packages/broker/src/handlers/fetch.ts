@@ -13,6 +13,11 @@
  * and is woken by the first append to any of its partitions (never a timer loop).
  * Sessions (v7+, KIP-227): see partition/fetch-session.ts. v13+ names topics by id.
  * Record bytes are spliced into the response (gather write), not copied.
+ *
+ * Only the leader serves consumers (no KIP-392 follower fetching): a follower answers
+ * NOT_LEADER_OR_FOLLOWER. A Fetch from a follower broker (replicaId, or from v15
+ * ReplicaState.replicaId, >= 0) goes to ReplicaManager.fetchForFollower: it reads up to
+ * the log end instead of the high watermark and records the follower's progress.
  */
 import type { Uuid } from '@gregor/protocol';
 import { ApiKey, ErrorCode, type FetchRequest, FetchResponse, ZERO_UUID } from '@gregor/protocol';
@@ -25,11 +30,13 @@ import {
 import type { ReadResult } from '@gregor/storage';
 import { LogError } from '@gregor/storage';
 import type { Broker } from '../broker.js';
+import { isMetadataFetch } from '../cluster/raft-wire.js';
 import type { FetchSession, SessionPartition } from '../partition/fetch-session.js';
 import { FetchSession as Session } from '../partition/fetch-session.js';
 import type { Partition } from '../partition/partition.js';
 import type { ApiHandler } from './handler.js';
 import { defineHandler } from './handler.js';
+import { raftFetch } from './raft.js';
 
 const READ_COMMITTED = 1;
 const FINAL_EPOCH = -1;
@@ -82,6 +89,8 @@ interface ReadOutcome {
 
 /** The reads each response lends its record bytes from, released once it is written. */
 const lentReads = new WeakMap<FetchResponse, { partition: Partition; read: ReadResult }[]>();
+/** The same for follower fetches. */
+const lentFollowerReads = new WeakMap<FetchResponse, () => void>();
 
 function releaseReads(outcomes: readonly ReadOutcome[]): void {
   for (const o of outcomes) if (o.read !== undefined && o.partition !== null) o.partition.log.releaseRead(o.read);
@@ -190,6 +199,14 @@ export const fetchHandler: ApiHandler = defineHandler<FetchRequest, FetchRespons
   maxVersion: 17,
   async handle(ctx, request) {
     const { broker, version } = ctx;
+    // The metadata log is Raft's: its Fetches (from voters and observers) go to the quorum.
+    if (isMetadataFetch(request, version)) return raftFetch(ctx, request);
+    const replicaId = version >= 15 ? request.replicaState.replicaId : request.replicaId;
+    if (replicaId >= 0) {
+      const { response, release } = await broker.replicaManager.fetchForFollower(request, version);
+      lentFollowerReads.set(response, release);
+      return response;
+    }
     const sessions = broker.fetchSessions;
     const sessionId = version >= 7 ? request.sessionId : 0;
     const epoch = version >= 7 ? request.sessionEpoch : FINAL_EPOCH;
@@ -329,6 +346,11 @@ export const fetchHandler: ApiHandler = defineHandler<FetchRequest, FetchRespons
     }
   },
   afterWrite(response) {
+    const release = lentFollowerReads.get(response);
+    if (release !== undefined) {
+      lentFollowerReads.delete(response);
+      release();
+    }
     const lent = lentReads.get(response);
     if (lent === undefined) return;
     lentReads.delete(response);

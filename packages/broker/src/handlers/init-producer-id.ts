@@ -46,7 +46,7 @@ export class ProducerIdBlock {
   }
 
   private async allocate(): Promise<void> {
-    const block = await this.broker.controller.allocateProducerIds(this.broker.nodeId, this.broker.brokerEpoch);
+    const block = await this.broker.controllerApi.allocateProducerIds(this.broker.nodeId, this.broker.brokerEpoch);
     this.next = block.firstProducerId;
     this.end = block.firstProducerId + block.size;
   }

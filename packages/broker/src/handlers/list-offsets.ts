@@ -7,7 +7,8 @@
  *   at or after the one asked for (none: offset -1).
  * v0 answers with a list of offsets (`oldStyleOffsets`, at most `maxNumOffsets`); v1+
  * with one offset and its timestamp; v4+ with its leader epoch and checks the caller's.
- * A partition asked for twice is INVALID_REQUEST, as in Kafka.
+ * A partition asked for twice is INVALID_REQUEST, as in Kafka. Only the leader answers
+ * (a follower: NOT_LEADER_OR_FOLLOWER), so "latest" is the ISR's high watermark.
  */
 import { ApiKey, ErrorCode, type ListOffsetsRequest, ListOffsetsResponse } from '@gregor/protocol';
 import {

@@ -68,7 +68,7 @@ function topicError(name: string | null, topicId: Uuid, errorCode: number): Meta
 
 /** Creates `name` with the broker defaults if allowed; the error code otherwise. */
 export async function autoCreateTopic(broker: Broker, name: string): Promise<number> {
-  const [result] = await broker.controller.createTopics(
+  const [result] = await broker.controllerApi.createTopics(
     [{ name, numPartitions: -1, replicationFactor: -1, assignments: null, configs: new Map() }],
     false,
   );

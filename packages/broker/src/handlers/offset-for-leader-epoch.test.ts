@@ -83,7 +83,9 @@ describe('OffsetForLeaderEpoch', () => {
           [0, ErrorCode.NONE, epoch(0), 3n],
           [0, ErrorCode.NONE, epoch(2), 5n],
           [0, ErrorCode.NONE, epoch(-1), -1n],
-          [1, ErrorCode.NONE, epoch(-1), -1n],
+          // An empty partition: its leader recorded epoch 0 starting at 0 when it took
+          // the leadership (Kafka's makeLeader), so epoch 0 ends at the log end.
+          [1, ErrorCode.NONE, epoch(0), 0n],
         ],
         `v${v}`,
       );

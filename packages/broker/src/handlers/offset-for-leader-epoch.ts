@@ -17,7 +17,8 @@
  * and a newer one UNKNOWN_LEADER_EPOCH. v1 adds the epoch to each answer. v3 adds
  * replicaId (-1 consumer, -2 debug/unset, >= 0 a follower); the answer does not depend
  * on it. Unknown partitions are UNKNOWN_TOPIC_OR_PARTITION, ones led elsewhere
- * NOT_LEADER_OR_FOLLOWER (only the leader answers).
+ * NOT_LEADER_OR_FOLLOWER (only the leader answers: followers ask it to find where their
+ * log diverges, partition/replica-fetcher.ts).
  */
 import type { OffsetForLeaderEpochRequest } from '@gregor/protocol';
 import { ApiKey, ErrorCode, OffsetForLeaderEpochResponse } from '@gregor/protocol';
@@ -25,7 +26,7 @@ import {
   EpochEndOffset,
   OffsetForLeaderTopicResult,
 } from '@gregor/protocol/generated/messages/offset-for-leader-epoch-response';
-import type { Broker } from '../broker.js';
+import type { ReplicaManager } from '../partition/replica-manager.js';
 import type { ApiHandler } from './handler.js';
 import { defineHandler } from './handler.js';
 
@@ -42,23 +43,41 @@ function answer(partition: number, errorCode: number, epoch = UNDEFINED_EPOCH, e
 }
 
 async function lookupOne(
-  broker: Broker,
+  replicaManager: ReplicaManager,
   topic: string,
   index: number,
   currentLeaderEpoch: number,
   leaderEpoch: number,
 ): Promise<EpochEndOffset> {
-  const lookup = await broker.replicaManager.lookup(topic, index);
-  if (lookup.partition === null) return answer(index, lookup.errorCode);
-  const p = lookup.partition;
-  if (currentLeaderEpoch !== -1 && currentLeaderEpoch !== p.leaderEpoch) {
-    return answer(
-      index,
-      currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH,
-    );
+  const found = await replicaManager.endOffsetForEpoch(topic, index, currentLeaderEpoch, leaderEpoch);
+  return answer(index, found.errorCode, found.leaderEpoch, found.endOffset);
+}
+
+/** The answer to a whole request (also what an in-process replica transport serves). */
+export async function offsetsForLeaderEpoch(
+  replicaManager: ReplicaManager,
+  request: OffsetForLeaderEpochRequest,
+  version: number,
+): Promise<OffsetForLeaderEpochResponse> {
+  const response = new OffsetForLeaderEpochResponse();
+  const pending: Promise<void>[] = [];
+  for (const topic of request.topics) {
+    const t = new OffsetForLeaderTopicResult();
+    t.topic = topic.topic;
+    response.topics.push(t);
+    for (const p of topic.partitions) {
+      const slot = t.partitions.length;
+      t.partitions.push(answer(p.partition, ErrorCode.UNKNOWN_SERVER_ERROR));
+      const current = version >= 2 ? p.currentLeaderEpoch : -1;
+      pending.push(
+        lookupOne(replicaManager, topic.topic, p.partition, current, p.leaderEpoch).then((r) => {
+          t.partitions[slot] = r;
+        }),
+      );
+    }
   }
-  const found = p.log.epochCache.endOffsetFor(leaderEpoch, p.logEndOffset);
-  return answer(index, ErrorCode.NONE, found.epoch, found.endOffset);
+  await Promise.all(pending);
+  return response;
 }
 
 export const offsetForLeaderEpochHandler: ApiHandler = defineHandler<
@@ -68,27 +87,8 @@ export const offsetForLeaderEpochHandler: ApiHandler = defineHandler<
   apiKey: ApiKey.OffsetForLeaderEpoch,
   minVersion: 0,
   maxVersion: 4,
-  async handle(ctx, request) {
-    const { broker, version } = ctx;
-    const response = new OffsetForLeaderEpochResponse();
-    const pending: Promise<void>[] = [];
-    for (const topic of request.topics) {
-      const t = new OffsetForLeaderTopicResult();
-      t.topic = topic.topic;
-      response.topics.push(t);
-      for (const p of topic.partitions) {
-        const slot = t.partitions.length;
-        t.partitions.push(answer(p.partition, ErrorCode.UNKNOWN_SERVER_ERROR));
-        const current = version >= 2 ? p.currentLeaderEpoch : -1;
-        pending.push(
-          lookupOne(broker, topic.topic, p.partition, current, p.leaderEpoch).then((r) => {
-            t.partitions[slot] = r;
-          }),
-        );
-      }
-    }
-    await Promise.all(pending);
-    return response;
+  handle(ctx, request) {
+    return offsetsForLeaderEpoch(ctx.broker.replicaManager, request, ctx.version);
   },
   errorResponse(_ctx, request, errorCode) {
     const response = new OffsetForLeaderEpochResponse();

@@ -258,4 +258,29 @@ describe('Produce', () => {
     );
     assert.equal(r.errorCode, ErrorCode.INVALID_RECORD);
   });
+
+  test('min.insync.replicas above the ISR: acks=-1 is NOT_ENOUGH_REPLICAS and nothing is written; acks=1 is taken', async () => {
+    await createTopic('min-isr', { 'min.insync.replicas': '2' });
+    const batch = () => buildRecordBatch({ records: [{ value: 'a', timestamp: Date.now() }] });
+    const refused = partitionOf(
+      await client.send<ProduceResponse>(ApiKey.Produce, 9, produceRequest('min-isr', batch(), -1)),
+    );
+    assert.equal(refused.errorCode, ErrorCode.NOT_ENOUGH_REPLICAS);
+    assert.equal(refused.baseOffset, -1n);
+    const taken = partitionOf(
+      await client.send<ProduceResponse>(ApiKey.Produce, 9, produceRequest('min-isr', batch(), 1)),
+    );
+    assert.equal(taken.errorCode, ErrorCode.NONE);
+    assert.equal(taken.baseOffset, 0n, 'the refused batch was never appended');
+  });
+
+  test('a follower replica refuses produce with NOT_LEADER_OR_FOLLOWER', async () => {
+    await createTopic('moved');
+    const p = tb.broker.replicaManager.get('moved', 0);
+    assert.ok(p !== undefined);
+    p.makeFollower({ leaderId: 99, leaderEpoch: p.leaderEpoch + 1, partitionEpoch: 1, replicas: [1, 99], isr: [99] });
+    const batch = buildRecordBatch({ records: [{ value: 'a', timestamp: Date.now() }] });
+    const r = partitionOf(await client.send<ProduceResponse>(ApiKey.Produce, 9, produceRequest('moved', batch, 1)));
+    assert.equal(r.errorCode, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+  });
 });

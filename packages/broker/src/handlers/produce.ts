@@ -11,9 +11,13 @@
  * clock stamped into the batch, and a topic whose compression.type is not 'producer'
  * gets the batch recompressed. Then the log assigns offsets and appends.
  *
- * acks=0 sends no response at all; acks=1 answers once the batch is in the log file;
- * acks=-1 also waits for fsync (gregor.log.durable; on a single node the in-sync replica
- * set is this broker).
+ * acks=0 sends no response at all; acks=1 answers once the batch is in the leader's log
+ * file; acks=-1 once the high watermark has passed it (every in-sync replica has it) and
+ * the leader fsynced it (gregor.log.durable), at most `timeoutMs` (REQUEST_TIMED_OUT).
+ * acks=-1 with fewer in-sync replicas than the topic's min.insync.replicas is refused
+ * before the append (NOT_ENOUGH_REPLICAS); when the ISR shrank below it while the batch
+ * was replicated, the answer is NOT_ENOUGH_REPLICAS_AFTER_APPEND (the batch stays in
+ * the log). Only the leader takes produce: elsewhere NOT_LEADER_OR_FOLLOWER.
  *
  * Idempotent batches (producerId >= 0, KIP-98) go through the partition's producer state
  * (partition/producer-state.ts), checked and accepted in arrival order per partition: a
@@ -48,8 +52,9 @@ import {
 } from '@gregor/protocol/generated/messages/produce-response';
 import { LogError } from '@gregor/storage';
 import type { Broker } from '../broker.js';
-import type { Partition } from '../partition/partition.js';
+import type { AppendOptions, Partition } from '../partition/partition.js';
 import type { ProducerBatch } from '../partition/producer-state.js';
+import { ReplicationError } from '../partition/replica-transport.js';
 import type { ProduceSettings } from '../partition/topic-settings.js';
 import { produceSettings } from '../partition/topic-settings.js';
 import { TxnState } from '../txn/transaction-metadata.js';
@@ -158,6 +163,7 @@ async function producePartition(
   data: PartitionProduceData,
   acks: number,
   version: number,
+  timeoutMs: number,
 ): Promise<PartitionProduceResponse> {
   const index = data.index;
   if (INTERNAL_TOPICS.has(topic))
@@ -168,6 +174,7 @@ async function producePartition(
   if (data.records === null || data.records.length === 0)
     return partitionResult(index, ErrorCode.INVALID_RECORD, 'Produce request has no record batch for this partition.');
   const settings = produceSettings(broker, topic);
+  const appendOptions: AppendOptions = { minInsyncReplicas: settings.minInsyncReplicas, timeoutMs };
   const summary = validateRecordBatches(data.records, {
     maxMessageBytes: settings.maxMessageBytes,
     checkRecords: true,
@@ -197,6 +204,7 @@ async function producePartition(
         version,
         index,
         producer,
+        appendOptions,
       );
     });
     return accepted.response;
@@ -204,7 +212,7 @@ async function producePartition(
   const prepared = await prepareBatch(data.records, settings, version, index);
   if ('error' in prepared) return prepared.error;
   try {
-    const result = await partition.append(prepared.batch, acks);
+    const result = await partition.append(prepared.batch, acks, appendOptions);
     const r = partitionResult(index, ErrorCode.NONE);
     r.baseOffset = BigInt(result.baseOffset);
     r.logAppendTimeMs = BigInt(prepared.logAppendTime);
@@ -238,8 +246,9 @@ async function prepareBatch(
   return { batch, logAppendTime };
 }
 
-/** A storage failure becomes the partition's Kafka error; anything else is a bug. */
+/** A storage or replication failure becomes the partition's Kafka error; anything else is a bug. */
 function appendFailed(broker: Broker, e: unknown, topic: string, index: number): PartitionProduceResponse {
+  if (e instanceof ReplicationError) return partitionResult(index, e.errorCode, e.message);
   if (e instanceof LogError) {
     broker.logger.error({ err: e, topic, partition: index }, 'append failed');
     return partitionResult(index, ErrorCode[e.errorCode], e.message);
@@ -302,11 +311,12 @@ async function prepareAndAppend(
   version: number,
   index: number,
   producer: ProducerBatch,
+  appendOptions: AppendOptions,
 ): Promise<{ response: Promise<PartitionProduceResponse> }> {
   const prepared = await prepareBatch(records, settings, version, index);
   if ('error' in prepared) return { response: Promise.resolve(prepared.error) };
   const { batch, logAppendTime } = prepared;
-  const response = partition.appendFromProducer(batch, acks, producer).then(
+  const response = partition.appendFromProducer(batch, acks, producer, appendOptions).then(
     (outcome) => {
       if (outcome.kind === 'error') return partitionResult(index, outcome.errorCode, outcome.message);
       const r = partitionResult(index, ErrorCode.NONE);
@@ -349,7 +359,7 @@ export const produceHandler: ApiHandler = defineHandler<ProduceRequest, ProduceR
         const slot = t.partitionResponses.length;
         t.partitionResponses.push(partitionResult(data.index, ErrorCode.UNKNOWN_SERVER_ERROR));
         pending.push(
-          producePartition(broker, topic.name, data, acks, version).then((r) => {
+          producePartition(broker, topic.name, data, acks, version, request.timeoutMs).then((r) => {
             t.partitionResponses[slot] = r;
           }),
         );

@@ -4,8 +4,13 @@
  */
 import { addOffsetsToTxnHandler } from './add-offsets-to-txn.js';
 import { addPartitionsToTxnHandler } from './add-partitions-to-txn.js';
+import { allocateProducerIdsHandler } from './allocate-producer-ids.js';
 import { alterConfigsHandler } from './alter-configs.js';
+import { alterPartitionHandler } from './alter-partition.js';
+import { alterPartitionReassignmentsHandler } from './alter-partition-reassignments.js';
 import { apiVersionsHandler } from './api-versions.js';
+import { brokerHeartbeatHandler } from './broker-heartbeat.js';
+import { brokerRegistrationHandler } from './broker-registration.js';
 import { createPartitionsHandler } from './create-partitions.js';
 import { createTopicsHandler } from './create-topics.js';
 import { deleteGroupsHandler } from './delete-groups.js';
@@ -18,6 +23,7 @@ import { describeLogDirsHandler } from './describe-log-dirs.js';
 import { describeProducersHandler } from './describe-producers.js';
 import { describeTopicPartitionsHandler } from './describe-topic-partitions.js';
 import { describeTransactionsHandler } from './describe-transactions.js';
+import { electLeadersHandler } from './elect-leaders.js';
 import { endTxnHandler } from './end-txn.js';
 import { fetchHandler } from './fetch.js';
 import { findCoordinatorHandler } from './find-coordinator.js';
@@ -29,6 +35,7 @@ import { joinGroupHandler } from './join-group.js';
 import { leaveGroupHandler } from './leave-group.js';
 import { listGroupsHandler } from './list-groups.js';
 import { listOffsetsHandler } from './list-offsets.js';
+import { listPartitionReassignmentsHandler } from './list-partition-reassignments.js';
 import { listTransactionsHandler } from './list-transactions.js';
 import { metadataHandler } from './metadata.js';
 import { offsetCommitHandler } from './offset-commit.js';
@@ -36,8 +43,16 @@ import { offsetDeleteHandler } from './offset-delete.js';
 import { offsetFetchHandler } from './offset-fetch.js';
 import { offsetForLeaderEpochHandler } from './offset-for-leader-epoch.js';
 import { produceHandler } from './produce.js';
+import {
+  beginQuorumEpochHandler,
+  describeQuorumHandler,
+  endQuorumEpochHandler,
+  fetchSnapshotHandler,
+  voteHandler,
+} from './raft.js';
 import { syncGroupHandler } from './sync-group.js';
 import { txnOffsetCommitHandler } from './txn-offset-commit.js';
+import { unregisterBrokerHandler } from './unregister-broker.js';
 
 let table: (ApiHandler | undefined)[] | null = null;
 let list: ApiHandler[] | null = null;
@@ -79,6 +94,19 @@ function all(): ApiHandler[] {
     describeTransactionsHandler,
     listTransactionsHandler,
     describeProducersHandler,
+    brokerRegistrationHandler,
+    brokerHeartbeatHandler,
+    unregisterBrokerHandler,
+    alterPartitionHandler,
+    electLeadersHandler,
+    alterPartitionReassignmentsHandler,
+    listPartitionReassignmentsHandler,
+    allocateProducerIdsHandler,
+    voteHandler,
+    beginQuorumEpochHandler,
+    endQuorumEpochHandler,
+    describeQuorumHandler,
+    fetchSnapshotHandler,
   ];
 }
 

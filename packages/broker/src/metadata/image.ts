@@ -5,6 +5,7 @@
  */
 import type { Uuid } from '@gregor/protocol';
 import { MetadataRecordType } from '@gregor/protocol';
+import type { BrokerRegistrationChangeRecord } from '@gregor/protocol/generated/metadata/broker-registration-change-record';
 import type { ConfigRecord } from '@gregor/protocol/generated/metadata/config-record';
 import type { FeatureLevelRecord } from '@gregor/protocol/generated/metadata/feature-level-record';
 import type { PartitionChangeRecord } from '@gregor/protocol/generated/metadata/partition-change-record';
@@ -13,6 +14,7 @@ import type { ProducerIdsRecord } from '@gregor/protocol/generated/metadata/prod
 import type { RegisterBrokerRecord } from '@gregor/protocol/generated/metadata/register-broker-record';
 import type { RemoveTopicRecord } from '@gregor/protocol/generated/metadata/remove-topic-record';
 import type { TopicRecord } from '@gregor/protocol/generated/metadata/topic-record';
+import type { UnregisterBrokerRecord } from '@gregor/protocol/generated/metadata/unregister-broker-record';
 import type { MetadataRecord } from './record-serde.js';
 
 /** ConfigRecord resource types, as Kafka's ConfigResource.Type. */
@@ -32,6 +34,16 @@ export interface BrokerRegistration {
   endpoints: readonly BrokerEndpoint[];
   rack: string | null;
   fenced: boolean;
+  /** Set by a BrokerHeartbeat with wantShutDown while it still leads partitions. */
+  inControlledShutdown: boolean;
+  /** Supported feature ranges the broker registered with. */
+  features: readonly BrokerFeatureRange[];
+}
+
+export interface BrokerFeatureRange {
+  name: string;
+  minSupportedVersion: number;
+  maxSupportedVersion: number;
 }
 
 export interface PartitionImage {
@@ -41,6 +53,11 @@ export interface PartitionImage {
   leader: number;
   leaderEpoch: number;
   partitionEpoch: number;
+  /** During a reassignment (KIP-455): replicas being added (not yet in the ISR) and being removed. */
+  addingReplicas: readonly number[];
+  removingReplicas: readonly number[];
+  /** 1 while a leader elected uncleanly is recovering (KIP-704), else 0. */
+  leaderRecoveryState: number;
 }
 
 export interface TopicImage {
@@ -111,6 +128,12 @@ export class MetadataImage {
             })),
             rack: r.rack,
             fenced: r.fenced,
+            inControlledShutdown: r.inControlledShutdown,
+            features: r.features.map((f) => ({
+              name: f.name,
+              minSupportedVersion: f.minSupportedVersion,
+              maxSupportedVersion: f.maxSupportedVersion,
+            })),
           });
           break;
         }
@@ -121,6 +144,26 @@ export class MetadataImage {
           const b = brokers.get(r.id);
           if (b !== undefined)
             brokers.set(r.id, { ...b, fenced: record.type === MetadataRecordType.FenceBrokerRecord });
+          break;
+        }
+        case MetadataRecordType.BrokerRegistrationChangeRecord: {
+          // fenced: -1 unfenced, 0 no change, 1 fenced; inControlledShutdown: 1 entered.
+          const r = record.message as BrokerRegistrationChangeRecord;
+          brokers ??= new Map(this.brokers);
+          const b = brokers.get(r.brokerId);
+          if (b !== undefined) {
+            brokers.set(r.brokerId, {
+              ...b,
+              fenced: r.fenced === 1 ? true : r.fenced === -1 ? false : b.fenced,
+              inControlledShutdown: r.inControlledShutdown === 1 ? true : b.inControlledShutdown,
+            });
+          }
+          break;
+        }
+        case MetadataRecordType.UnregisterBrokerRecord: {
+          const r = record.message as UnregisterBrokerRecord;
+          brokers ??= new Map(this.brokers);
+          brokers.delete(r.brokerId);
           break;
         }
         case MetadataRecordType.TopicRecord: {
@@ -141,6 +184,9 @@ export class MetadataImage {
             leader: r.leader,
             leaderEpoch: r.leaderEpoch,
             partitionEpoch: r.partitionEpoch,
+            addingReplicas: r.addingReplicas,
+            removingReplicas: r.removingReplicas,
+            leaderRecoveryState: r.leaderRecoveryState,
           };
           replaceTopic({ ...t, partitions });
           break;
@@ -162,6 +208,9 @@ export class MetadataImage {
             leader: leaderChanged ? r.leader : p.leader,
             leaderEpoch: leaderChanged ? p.leaderEpoch + 1 : p.leaderEpoch,
             partitionEpoch: p.partitionEpoch + 1,
+            addingReplicas: r.addingReplicas ?? p.addingReplicas,
+            removingReplicas: r.removingReplicas ?? p.removingReplicas,
+            leaderRecoveryState: r.leaderRecoveryState === -1 ? p.leaderRecoveryState : r.leaderRecoveryState,
           };
           replaceTopic({ ...t, partitions });
           break;

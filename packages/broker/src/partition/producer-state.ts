@@ -469,10 +469,27 @@ function replayMarker(
   at: number,
   v: RecordBatchView,
 ): void {
+  const txn = completeReplicatedTxn(state, records, at, v);
+  if (txn === null || !txn.isAborted || txn.firstOffset < 0) return;
+  const known = log.collectAbortedTxns(txn.lastOffset, txn.lastOffset + 1);
+  for (const k of known) if (k.lastOffset === txn.lastOffset && k.producerId === txn.producerId) return;
+  log.appendAbortedTxn(abortedTxnEntry(state, txn));
+}
+
+/**
+ * Ends the transaction a COMMIT or ABORT control batch at `at` marks (log replay, and
+ * follower appends); null for other control batches.
+ */
+export function completeReplicatedTxn(
+  state: ProducerStateManager,
+  records: Buffer,
+  at: number,
+  v: RecordBatchView,
+): CompletedTxn | null {
   const control = readControlBatch(records, at, { verifyCrc: false })[0];
-  if (control === undefined || control.endTransactionMarker === null) return;
-  if (control.type !== ControlRecordType.ABORT && control.type !== ControlRecordType.COMMIT) return;
-  const txn = state.completeTxn(
+  if (control === undefined || control.endTransactionMarker === null) return null;
+  if (control.type !== ControlRecordType.ABORT && control.type !== ControlRecordType.COMMIT) return null;
+  return state.completeTxn(
     v.producerId,
     v.producerEpoch,
     control.endTransactionMarker.coordinatorEpoch,
@@ -480,8 +497,4 @@ function replayMarker(
     control.type === ControlRecordType.ABORT,
     v.maxTimestamp,
   );
-  if (!txn.isAborted || txn.firstOffset < 0) return;
-  const known = log.collectAbortedTxns(txn.lastOffset, txn.lastOffset + 1);
-  for (const k of known) if (k.lastOffset === txn.lastOffset && k.producerId === txn.producerId) return;
-  log.appendAbortedTxn(abortedTxnEntry(state, txn));
 }

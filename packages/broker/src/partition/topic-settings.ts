@@ -19,6 +19,8 @@ export interface ProduceSettings {
   compacted: boolean;
   /** compression.type: 'producer' keeps the producer's codec. */
   compressionType: string;
+  /** min.insync.replicas: acks=-1 needs at least this many in-sync replicas. */
+  minInsyncReplicas: number;
 }
 
 /** Resolved once per metadata image and topic: a produce request reads them per partition. */
@@ -41,6 +43,7 @@ export function produceSettings(broker: Broker, topic: string): ProduceSettings 
     timestampAfterMaxMs: effective.long('message.timestamp.after.max.ms'),
     compacted: effective.list('cleanup.policy').includes('compact'),
     compressionType: effective.string('compression.type'),
+    minInsyncReplicas: effective.int('min.insync.replicas'),
   };
   byTopic.set(topic, settings);
   return settings;

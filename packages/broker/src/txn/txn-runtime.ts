@@ -26,6 +26,7 @@ import { partitionForGroup } from '../group/coordinator-key.js';
 import type { CoordinatorNode } from '../group/coordinator-runtime.js';
 import { blockOf } from '../handlers/init-producer-id.js';
 import type { MetadataImage } from '../metadata/image.js';
+import { ReplicationError } from '../partition/replica-transport.js';
 import type { TxnLogEntry } from './records.js';
 import { readTxnKey, readTxnValue, TRANSACTION_STATE_TOPIC, txnKey, txnValue } from './records.js';
 import type { TxnBackend, TxnMarkerRequest } from './transaction-coordinator.js';
@@ -180,7 +181,7 @@ export class TxnRuntime implements TxnBackend {
 
   private async createTopic(): Promise<number> {
     const config = this.broker.settings.config;
-    const [result] = await this.broker.controller.createTopics(
+    const [result] = await this.broker.controllerApi.createTopics(
       [
         {
           name: TRANSACTION_STATE_TOPIC,
@@ -236,7 +237,7 @@ export class TxnRuntime implements TxnBackend {
 
   async append(partition: number, transactionalId: string, entry: TxnLogEntry | null): Promise<void> {
     const p = this.broker.replicaManager.get(TRANSACTION_STATE_TOPIC, partition);
-    if (p === undefined || !this.loaded.has(partition))
+    if (p === undefined || !p.isLeader || !this.loaded.has(partition))
       throw new TxnWriteError(
         ErrorCode.NOT_LEADER_OR_FOLLOWER,
         `${TRANSACTION_STATE_TOPIC}-${partition} is not led here`,
@@ -250,6 +251,7 @@ export class TxnRuntime implements TxnBackend {
       await p.append(batch, -1);
     } catch (e) {
       if (e instanceof LogError) throw new TxnWriteError(ErrorCode[e.errorCode], e.message);
+      if (e instanceof ReplicationError) throw new TxnWriteError(e.errorCode, e.message);
       throw e;
     }
   }
