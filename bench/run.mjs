@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the benchmarks and prints markdown tables (method and results: docs/benchmarks.md).
-// Usage: npm run bench [-- protocol|storage|compression|broker|client|perf ...]   (default: all)
+// Usage: npm run bench [-- protocol|storage|compression|broker|client|perf|cluster ...]   (default: all)
 // Environment: BENCH_BYTES (storage data per case, default 128 MiB), BENCH_DIR (default: a temp dir).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,4 +70,9 @@ if (all || wanted.has('perf')) {
   // Broker figures through `gregor perf` (bench/perf.mjs), then the charts of docs/benchmarks.md (bench/charts.mjs).
   await import('./perf.mjs');
   await import('./charts.mjs');
+}
+
+if (all || wanted.has('cluster')) {
+  // Replication cost, failover and metadata propagation on real 3-node clusters (bench/cluster.mjs, several minutes).
+  await import('./cluster.mjs');
 }

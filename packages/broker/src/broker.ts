@@ -12,7 +12,7 @@ import type { Disk, LogConfig } from '@gregor/storage';
 import { joinPath, NodeDisk } from '@gregor/storage';
 import type { Logger } from 'pino';
 import { BrokerLifecycle } from './cluster/broker-lifecycle.js';
-import { NodeChannels, type PeerAddress } from './cluster/node-channel.js';
+import { CONTROLLER_CHANNEL_CLIENT_PREFIX, NodeChannels, type PeerAddress } from './cluster/node-channel.js';
 import { RaftWireNetwork } from './cluster/raft-wire.js';
 import type { ControllerApi } from './cluster/remote-controller.js';
 import { RemoteController } from './cluster/remote-controller.js';
@@ -220,7 +220,7 @@ export class Broker {
     const voters = new Map(s.voters.map((v) => [v.id, { host: v.host, port: v.port }]));
     const controllerChannels = new NodeChannels(
       (id) => voters.get(id) ?? null,
-      `gregor-node-${s.nodeId}-controller-channel`,
+      `${CONTROLLER_CHANNEL_CLIENT_PREFIX}${s.nodeId}`,
     );
     this.controllerChannels = controllerChannels;
     // Raft's own connections: a broker's request to the controller that waits for a
@@ -335,6 +335,15 @@ export class Broker {
         logger: this.logger,
       });
       await this.lifecycle.start();
+      // Serve once this node's own metadata shows it registered and unfenced, so that
+      // what it tells clients includes itself.
+      const nodeId = s.nodeId;
+      const self = setInterval(() => metadataLog.recheck(), 20);
+      try {
+        await metadataLog.waitUntil(() => metadataLog.image.brokers.get(nodeId)?.fenced === false);
+      } finally {
+        clearInterval(self);
+      }
     }
     this.logReady(bound, started);
     return bound;
@@ -343,19 +352,26 @@ export class Broker {
   private async startBrokerParts(): Promise<void> {
     const metadataLog = this.metadataLog;
     const replicas = this.replicaManager;
-    metadataLog.onChange((image) => void replicas.applyImage(image));
+    // The coordinators follow an image once the replica manager has put the partitions in
+    // the roles it gives: a new leader of an internal partition loads its state from a log
+    // that leads (the replica manager applies images one at a time, in order).
+    metadataLog.onChange((image, previous) => {
+      const follow = () => {
+        this.groupsRuntime?.follow(image, previous);
+        this.txnRuntime?.follow(image);
+      };
+      replicas.applyImage(image).then(follow, follow);
+    });
     await replicas.start(metadataLog.image);
     // The group coordinator loads the partitions of __consumer_offsets the replica manager opened.
     const groups = new CoordinatorRuntime(this);
     this.groupsRuntime = groups;
-    metadataLog.onChange((image, previous) => groups.follow(image, previous));
     groups.start(metadataLog.image);
     const txns = new TxnRuntime(this);
     this.txnRuntime = txns;
     // Markers on __consumer_offsets decide the transactional offset commits waiting there.
     txns.offsetsMarkerListener = (partition, producerId, isAborted) =>
       groups.coordinator.completeTransaction(partition, producerId, !isAborted);
-    metadataLog.onChange((image) => txns.follow(image));
     txns.start(metadataLog.image);
   }
 
@@ -363,8 +379,23 @@ export class Broker {
   private metadataCaughtUp(): boolean {
     const log = this.metadataLog;
     const hw = log.raft.highWatermark();
-    const committed = (log.raft as unknown as { committedEndOffset?: () => number }).committedEndOffset?.() ?? hw; // TEMP
+    // Everything committed has been applied, control batches (not in the image) included.
+    const committed = log.raft.committedEndOffset();
     return log.leaderId !== null && hw > 0 && committed >= hw;
+  }
+
+  /** Sends a request to the active controller as it is, and resolves with its answer. */
+  requestToController<Res extends object>(apiKey: number, version: number, body: object): Promise<Res> {
+    const id = this.activeControllerId();
+    if (id === null || this.controllerChannels === null)
+      return Promise.reject(new Error('no active controller is known'));
+    return this.controllerChannels.request<Res>(id, apiKey, version, body, this.settings.quorum.requestTimeoutMs * 15);
+  }
+
+  /** Sends a request to another broker on its inter-broker listener, and resolves with its answer. */
+  requestToBroker<Res extends object>(nodeId: number, apiKey: number, version: number, body: object): Promise<Res> {
+    if (this.brokerChannels === null) return Promise.reject(new Error('broker not started'));
+    return this.brokerChannels.request<Res>(nodeId, apiKey, version, body, this.settings.quorum.requestTimeoutMs * 15);
   }
 
   /** The active controller: the quorum leader (when it is known). */

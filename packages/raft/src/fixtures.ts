@@ -36,6 +36,11 @@ export class VirtualTime implements Clock, Timers {
     return this.nowMs;
   }
 
+  /** Timers armed so far (tests bound how busy an idle node is). */
+  get armed(): number {
+    return this.seq;
+  }
+
   setTimeout(fn: () => void, ms: number): TimerId {
     const id = ++this.seq;
     this.pending.set(id, { at: this.nowMs + Math.max(0, ms), fn });

@@ -22,13 +22,15 @@ export interface ReplicaState {
   endOffset: number;
   lastFetchTimestamp: number;
   lastCaughtUpTimestamp: number;
+  /** The high watermark in the last Fetch answer sent to it (-1: none yet). */
+  highWatermarkSent: number;
 }
 
 /** Most observers a leader tracks for DescribeQuorum; the oldest are forgotten beyond it. */
 export const OBSERVERS_TRACKED_MAX = 1024;
 
 function newReplica(replicaId: number): ReplicaState {
-  return { replicaId, endOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1 };
+  return { replicaId, endOffset: -1, lastFetchTimestamp: -1, lastCaughtUpTimestamp: -1, highWatermarkSent: -1 };
 }
 
 export class LeaderState {
@@ -99,6 +101,17 @@ export class LeaderState {
       this.fetchedVoters.clear();
       this.checkQuorumDeadline = now + this.checkQuorumTimeoutMs;
     }
+  }
+
+  /** The high watermark `replicaId` was last told (-1 when never, or not tracked). */
+  highWatermarkSent(replicaId: number): number {
+    return (this.voterStates.get(replicaId) ?? this.observerStates.get(replicaId))?.highWatermarkSent ?? -1;
+  }
+
+  /** A Fetch answer carrying `highWatermark` goes to `replicaId`. */
+  recordHighWatermarkSent(replicaId: number, highWatermark: number): void {
+    const state = this.voterStates.get(replicaId) ?? this.observerStates.get(replicaId);
+    if (state !== undefined) state.highWatermarkSent = highWatermark;
   }
 
   checkQuorumExpired(now: number): boolean {

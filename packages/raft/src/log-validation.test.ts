@@ -28,6 +28,15 @@ describe('validateOffsetAndEpoch', () => {
     assert.deepEqual(validateOffsetAndEpoch(log, 3, 3), { kind: 'valid' });
     assert.deepEqual(validateOffsetAndEpoch(log, 4, 3), { kind: 'valid' });
   });
+
+  test("a storage layer answering Kafka's undefined (-1) diverges the fetcher at the log end", async () => {
+    const log = new MemoryReplicatedLog();
+    for (const epoch of [1, 2]) await log.appendAsLeader(one(), epoch);
+    const kafkaLike = Object.assign(Object.create(log) as MemoryReplicatedLog, {
+      endOffsetForEpoch: (epoch: number) => (epoch > 2 ? { offset: -1, epoch: -1 } : log.endOffsetForEpoch(epoch)),
+    });
+    assert.deepEqual(validateOffsetAndEpoch(kafkaLike, 5, 4), { kind: 'diverging', epoch: 2, endOffset: 2 });
+  });
 });
 
 describe('election backoff', () => {

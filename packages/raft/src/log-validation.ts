@@ -30,7 +30,10 @@ export function validateOffsetAndEpoch(
   ) {
     return { kind: 'snapshot', snapshotId: snapshot };
   }
-  const end = log.endOffsetForEpoch(lastFetchedEpoch);
+  let end = log.endOffsetForEpoch(lastFetchedEpoch);
+  // A storage layer with Kafka's LeaderEpochFileCache answers -1 for an epoch newer than
+  // any it holds; Kafka's metadata log then diverges the fetcher at its own log end.
+  if (end.epoch < 0 || end.offset < 0) end = log.endOffset();
   if (end.epoch !== lastFetchedEpoch || fetchOffset > end.offset) {
     return { kind: 'diverging', epoch: end.epoch, endOffset: end.offset };
   }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildRecordBatch, RecordBatchView } from '@gregor/protocol';
-import { MemoryReplicatedLog, splitBatches } from './memory-log.js';
+import { MemoryReplicatedLog } from './memory-log.js';
+import { checkFetchedBatches, splitBatches } from './record-batches.js';
 
 const batch = (values: string[], epoch = -1, baseOffset = 0) =>
   buildRecordBatch({
@@ -40,6 +41,21 @@ describe('MemoryReplicatedLog', () => {
     const one = batch(['a']);
     assert.throws(() => splitBatches(one.subarray(0, one.length - 1)), /claims/);
     assert.throws(() => splitBatches(one.subarray(0, 20)), /partial batch header/);
+  });
+
+  test('checkFetchedBatches: whole, magic 2, CRC-valid, contiguous', () => {
+    const two = Buffer.concat([batch(['a'], 1, 4), batch(['b', 'c'], 1, 5)]);
+    assert.equal(checkFetchedBatches(two, 4), null);
+    assert.equal(checkFetchedBatches(two, 3), 'batch at offset 4, expected 3');
+    const gap = Buffer.concat([batch(['a'], 1, 4), batch(['b'], 1, 6)]);
+    assert.equal(checkFetchedBatches(gap, 4), 'batch at offset 6, expected 5');
+    const damaged = Buffer.from(two);
+    damaged[damaged.length - 1]! ^= 0xff;
+    assert.equal(checkFetchedBatches(damaged, 4), 'batch at offset 5 fails its CRC');
+    const magic = batch(['a'], 1, 0);
+    magic[16] = 1;
+    assert.equal(checkFetchedBatches(magic, 0), 'batch at offset 0 has magic 1');
+    assert.match(checkFetchedBatches(two.subarray(0, two.length - 3), 4)!, /claims/);
   });
 
   test("endOffsetForEpoch follows Kafka's epoch cache", async () => {

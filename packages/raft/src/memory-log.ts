@@ -14,6 +14,7 @@
  */
 
 import { RecordBatchView, rewriteBaseOffset, setPartitionLeaderEpoch } from '@gregor/protocol';
+import { splitBatches } from './record-batches.js';
 import type { OffsetAndEpoch, ReplicatedLog } from './types.js';
 
 interface StoredBatch {
@@ -26,24 +27,6 @@ interface StoredBatch {
 interface EpochEntry {
   epoch: number;
   startOffset: number;
-}
-
-/** Splits a blob of whole batches; throws RangeError on a truncated or malformed blob. */
-export function splitBatches(buf: Buffer): Buffer[] {
-  const out: Buffer[] = [];
-  const view = new RecordBatchView(buf, 0);
-  let pos = 0;
-  while (pos < buf.length) {
-    if (buf.length - pos < 61) throw new RangeError(`partial batch header at byte ${pos} of ${buf.length}`);
-    view.moveTo(buf, pos);
-    const size = view.sizeInBytes;
-    if (size < 61 || pos + size > buf.length) {
-      throw new RangeError(`batch at byte ${pos} claims ${size} bytes, ${buf.length - pos} left`);
-    }
-    out.push(buf.subarray(pos, pos + size));
-    pos += size;
-  }
-  return out;
 }
 
 export class MemoryReplicatedLog implements ReplicatedLog {

@@ -33,6 +33,15 @@ describe('quorum-state', () => {
     assert.deepEqual(s, { epoch: 7, leaderId: -1, votedId: 2, clusterId: '', appliedOffset: 0, currentVoters: null });
   });
 
+  test('reads data_version 1 (Kafka 3.8+: votedDirectoryId, no currentVoters)', () => {
+    const s = decodeQuorumState(
+      Buffer.from(
+        '{"clusterId":"x","leaderId":2,"leaderEpoch":9,"votedId":2,"votedDirectoryId":"AAAAAAAAAAAAAAAAAAAAAA","data_version":1}',
+      ),
+    );
+    assert.deepEqual([s.epoch, s.leaderId, s.votedId, s.currentVoters], [9, 2, 2, null]);
+  });
+
   test('refuses damaged files with a message naming the problem', () => {
     const bad = (text: string, message: RegExp) => assert.throws(() => decodeQuorumState(Buffer.from(text)), message);
     bad('', /not valid JSON/);
@@ -44,7 +53,8 @@ describe('quorum-state', () => {
     bad('{"leaderId":1,"leaderEpoch":"3","votedId":-1,"data_version":0}', /field "leaderEpoch" is "3"/);
     bad('{"leaderId":-2,"leaderEpoch":3,"votedId":-1,"data_version":0}', /field "leaderId" is -2/);
     bad('{"leaderId":1,"leaderEpoch":1.5,"votedId":-1,"data_version":0}', /field "leaderEpoch" is 1.5/);
-    bad('{"leaderId":1,"leaderEpoch":3,"votedId":-1,"data_version":1}', /data_version 1 is not supported/);
+    bad('{"leaderId":1,"leaderEpoch":3,"votedId":-1,"data_version":2}', /data_version 2 is not supported/);
+    bad('{"leaderId":1,"leaderEpoch":3,"votedId":-1,"appliedOffset":-5,"data_version":0}', /"appliedOffset" is -5/);
     bad('{"leaderId":1,"leaderEpoch":3,"votedId":-1,"data_version":0,"clusterId":5}', /"clusterId" is not a string/);
     bad(
       '{"leaderId":1,"leaderEpoch":3,"votedId":-1,"data_version":0,"currentVoters":{}}',

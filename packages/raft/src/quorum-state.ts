@@ -14,6 +14,7 @@
 import type { ElectionState, QuorumStateStore } from './types.js';
 
 export const QUORUM_STATE_DATA_VERSION = 0;
+export const QUORUM_STATE_DATA_VERSION_READ_MAX = 1;
 
 export interface DecodedQuorumState extends ElectionState {
   clusterId: string;
@@ -55,15 +56,22 @@ export function decodeQuorumState(buf: Buffer): DecodedQuorumState {
   }
   const obj = parsed as Record<string, unknown>;
   const dataVersion = int32Field(obj, 'data_version', 0);
-  if (dataVersion !== QUORUM_STATE_DATA_VERSION) {
+  // Version 1 (Kafka 3.8+, KIP-853) drops currentVoters and adds votedDirectoryId; both
+  // carry the same election state, so either is read. This code writes version 0.
+  if (dataVersion > QUORUM_STATE_DATA_VERSION_READ_MAX) {
     throw new Error(
-      `quorum-state: data_version ${dataVersion} is not supported (expected ${QUORUM_STATE_DATA_VERSION})`,
+      `quorum-state: data_version ${dataVersion} is not supported (at most ${QUORUM_STATE_DATA_VERSION_READ_MAX})`,
     );
   }
   const epoch = int32Field(obj, 'leaderEpoch', 0);
   const leaderId = int32Field(obj, 'leaderId', -1);
   const votedId = int32Field(obj, 'votedId', -1);
-  const appliedOffset = 'appliedOffset' in obj ? int32Field(obj, 'appliedOffset', 0) : 0;
+  // An int64 in Kafka's schema (unused since KIP-595 shipped): any non-negative safe integer.
+  const applied = obj.appliedOffset ?? 0;
+  if (typeof applied !== 'number' || !Number.isSafeInteger(applied) || applied < 0) {
+    throw new Error(`quorum-state: field "appliedOffset" is ${JSON.stringify(applied)}, not an offset`);
+  }
+  const appliedOffset = applied;
   let clusterId = '';
   if ('clusterId' in obj && obj.clusterId !== null) {
     if (typeof obj.clusterId !== 'string') throw new Error('quorum-state: field "clusterId" is not a string');

@@ -5,7 +5,7 @@ import { NotLeaderError, RaftClosedError } from './errors.js';
 import { TestCluster } from './fixtures.js';
 import { readLeaderChanges } from './leader-change.js';
 import type { MemoryReplicatedLog } from './memory-log.js';
-import { RaftNode } from './raft-node.js';
+import { PARKED_FETCHES_MAX, RaftNode } from './raft-node.js';
 import type {
   BeginQuorumEpochRequest,
   BeginQuorumEpochResponse,
@@ -47,6 +47,22 @@ describe('election and replication', () => {
     assert.deepEqual(readLeaderChanges(first.bytes), [{ leaderId: 1, voters: [1], grantingVoters: [1] }]);
   });
 
+  test('an idle quorum arms few timers (no wake-up loop), single voter included', async () => {
+    for (const voters of [[1], [1, 2, 3]]) {
+      const c = new TestCluster(voters, [], { fetchMaxWaitMs: 500 });
+      await c.startAll();
+      await c.waitForStableLeader();
+      await c.append(['a']);
+      const before = c.time.armed;
+      await c.time.advance(60_000);
+      // Per node and second: a few fetch rounds (500 ms long polls), each a handful of timers.
+      const perNodeSecond = (c.time.armed - before) / voters.length / 60;
+      assert.ok(perNodeSecond < 20, `${voters.length} voters: ${perNodeSecond} timers per node per second`);
+      assert.ok(!c.logs.some((l) => l.includes('keeps waking')), 'no wake-up loop');
+      await c.stopAll();
+    }
+  });
+
   test('three voters elect one leader and replicate to all', async () => {
     cluster = new TestCluster([1, 2, 3]);
     await cluster.startAll();
@@ -65,6 +81,21 @@ describe('election and replication', () => {
     );
     const leaders = [1, 2, 3].filter((id) => c.node(id).role() === 'leader');
     assert.deepEqual(leaders, [leader]);
+  });
+
+  test('followers learn a commit at once, not when the long poll expires', async () => {
+    cluster = new TestCluster([1, 2, 3], [4], { fetchMaxWaitMs: 500 });
+    const c = cluster;
+    await c.startAll();
+    const leader = await c.waitForStableLeader();
+    await c.time.advance(2000); // every fetch parked, nothing moving
+    for (let i = 0; i < 3; i++) {
+      await c.append([`v${i}`]);
+      const hw = c.node(leader).highWatermark();
+      const start = c.time.now();
+      await c.time.runUntil(() => [1, 2, 3, 4].every((id) => c.node(id).highWatermark() === hw));
+      assert.ok(c.time.now() - start < 20, `followers learned HW ${hw} after ${c.time.now() - start} ms`);
+    }
   });
 
   test('append on a follower rejects with NotLeaderError', async () => {
@@ -139,12 +170,42 @@ describe('failover', () => {
     c.member(leader).node = null;
     const ends = c.network.sent.filter((s) => s.request.kind === 'endQuorumEpoch' && s.from === leader);
     assert.equal(ends.length, 2);
+    // Told it no longer leads as soon as it resigned (it may then hear of the next epoch too).
+    const changes = c.member(leader).listener.leaderChanges;
+    const led = changes.findIndex((l) => l.leaderId === leader && l.epoch === epoch);
+    assert.deepEqual(changes[led + 1], { leaderId: null, epoch }, JSON.stringify(changes));
     const next = await c.waitForStableLeader();
     assert.equal(c.node(next).leaderAndEpoch().epoch, epoch + 1);
     // Well under the fetch timeout (2000 ms) and the election timeout (1000 ms) a crash would cost.
     assert.ok(c.time.now() - start < 500, `failover took ${c.time.now() - start} ms`);
     await c.append(['b']);
     assert.deepEqual(c.member(next).listener.values(), ['a', 'b']);
+  });
+
+  test('a leader closing gracefully while its EndQuorumEpoch sends hang stands for nothing meanwhile', async () => {
+    cluster = new TestCluster([1, 2, 3], [], {}, 21);
+    const c = cluster;
+    await c.startAll();
+    const leader = await c.waitForStableLeader();
+    const epoch = c.node(leader).leaderAndEpoch().epoch;
+    c.network.isolate(leader, [1, 2, 3]); // the sends time out after requestTimeoutMs (2000 ms)
+    const sentBefore = c.network.sent.length;
+    let closed = false;
+    const start = c.time.now();
+    c.node(leader)
+      .close({ graceful: true })
+      .then(() => {
+        closed = true;
+      });
+    await c.time.runUntil(() => closed);
+    assert.ok(c.time.now() - start >= 2000, 'close waited for the sends');
+    const mine = c.network.sent.slice(sentBefore).filter((s) => s.from === leader);
+    assert.deepEqual(
+      mine.map((s) => s.request.kind),
+      ['endQuorumEpoch', 'endQuorumEpoch'],
+    );
+    assert.equal(c.member(leader).store.raw() !== null, true);
+    assert.equal((await c.member(leader).store.read())!.epoch, epoch, 'no new epoch was started while closing');
   });
 
   test('divergence: a deposed leader truncates its uncommitted suffix', async () => {
@@ -238,6 +299,27 @@ describe('RPC rules', () => {
     assert.deepEqual(await c.member(1).store.read(), { epoch: 5, leaderId: 2, votedId: 2 });
   });
 
+  test('concurrent vote requests meet a slow quorum-state write one at a time: one vote per epoch', async () => {
+    cluster = new TestCluster([1, 2, 3]);
+    const c = cluster;
+    const node = await c.start(1);
+    const store = c.member(1).store;
+    const write = store.write.bind(store);
+    store.write = (state) =>
+      new Promise<void>((resolve, reject) => {
+        c.time.setTimeout(() => write(state).then(resolve, reject), 50); // a slow disk
+      });
+    const answers: VoteResponse[] = [];
+    node.handle(2, vote(2, 5)).then((r) => answers.push(r));
+    node.handle(3, vote(3, 5)).then((r) => answers.push(r));
+    await c.time.runUntil(() => answers.length === 2);
+    assert.deepEqual(
+      answers.map((a) => a.voteGranted),
+      [true, false],
+    );
+    assert.deepEqual(await store.read(), { epoch: 5, leaderId: -1, votedId: 2 });
+  });
+
   test('the vote survives a restart: no second vote in the same epoch', async () => {
     cluster = new TestCluster([1, 2, 3]);
     const c = cluster;
@@ -268,6 +350,9 @@ describe('RPC rules', () => {
     const c = cluster;
     c.member(1).store.corrupt(Buffer.from('{"leaderEpoch":3,'));
     await assert.rejects(c.start(1), /quorum-state: not valid JSON/);
+    // It answers nothing: without its state it could vote twice.
+    await assert.rejects(c.node(1).handle(2, vote(2, 9)), RaftClosedError);
+    assert.match(c.node(1).fatalError!.message, /quorum-state/);
     c.member(2).store.corrupt(Buffer.from('{"leaderId":1,"leaderEpoch":3,"data_version":0}'));
     await assert.rejects(c.start(2), /quorum-state: missing field "votedId"/);
     c.member(3).store.corrupt(Buffer.from('{"leaderId":1,"leaderEpoch":-3,"votedId":-1,"data_version":0}'));
@@ -624,5 +709,75 @@ describe('listener failures', () => {
     await c.time.runUntil(() => outcome.error !== undefined);
     assert.ok(outcome.error instanceof NotLeaderError);
     await assert.rejects(node.handle(2, vote(2, 9)), RaftClosedError);
+  });
+});
+
+describe('storage failures', () => {
+  test('a quorum-state write that fails stops the node before it acts', async () => {
+    cluster = new TestCluster([1, 2, 3]);
+    const c = cluster;
+    const node = await c.start(1);
+    c.member(1).store.write = async () => {
+      throw new Error('disk full');
+    };
+    await assert.rejects(node.handle(2, vote(2, 5)), RaftClosedError);
+    assert.match(node.fatalError!.message, /quorum-state write failed: disk full/);
+    assert.equal(node.leaderAndEpoch().epoch, 0, 'the epoch was not taken up');
+  });
+
+  test('a follower whose log fails to append backs off instead of spinning', async () => {
+    cluster = new TestCluster([1, 2, 3], [], {}, 4);
+    const c = cluster;
+    await c.startAll();
+    const leader = await c.waitForStableLeader();
+    const follower = [1, 2, 3].find((id) => id !== leader)!;
+    const log = c.member(follower).log;
+    let failures = 0;
+    const append = log.appendAsFollower.bind(log);
+    log.appendAsFollower = async () => {
+      failures++;
+      throw new Error('io error');
+    };
+    await c.append(['a']); // the other follower makes the majority
+    await c.time.advance(1000);
+    // One attempt per retryBackoffMs (20 ms) at most, not one per network round trip.
+    assert.ok(failures > 0 && failures <= 1000 / 20 + 1, `${failures} attempts in 1000 ms`);
+    log.appendAsFollower = append;
+    await c.time.runUntil(() => c.member(follower).listener.values().includes('a'));
+  });
+});
+
+describe('limits', () => {
+  test(`the leader holds at most ${PARKED_FETCHES_MAX} fetches; beyond, an empty answer at once`, async () => {
+    cluster = new TestCluster([1]);
+    const c = cluster;
+    await c.startAll();
+    await c.waitForStableLeader();
+    const node = c.node(1);
+    const end = c.member(1).log.endOffset();
+    const fetch = (replicaId: number): FetchRequest => ({
+      kind: 'fetch',
+      clusterId: 'test-cluster',
+      replicaId,
+      currentLeaderEpoch: node.leaderAndEpoch().epoch,
+      fetchOffset: end.offset,
+      lastFetchedEpoch: end.epoch,
+      maxWaitMs: 500,
+      maxBytes: 1024,
+    });
+    // A replica's first fetch is answered at once (it has not been told the high watermark).
+    for (let i = 0; i < PARKED_FETCHES_MAX; i++) await node.handle(100 + i, fetch(100 + i));
+    let answered = 0;
+    for (let i = 0; i < PARKED_FETCHES_MAX; i++) {
+      node.handle(100 + i, fetch(100 + i)).then(() => answered++);
+    }
+    await c.time.advance(1);
+    assert.equal(answered, 0);
+    const extra = await node.handle(100, fetch(100)); // one more, from a replica already waiting
+    assert.equal(extra.errorCode, ErrorCode.NONE);
+    assert.equal(extra.records.length, 0);
+    assert.equal(answered, 0);
+    await c.time.advance(500);
+    assert.equal(answered, PARKED_FETCHES_MAX);
   });
 });

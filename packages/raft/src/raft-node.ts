@@ -36,7 +36,7 @@ import { EventQueue } from './event-queue.js';
 import { buildLeaderChangeBatch } from './leader-change.js';
 import { LeaderState } from './leader-state.js';
 import { validateOffsetAndEpoch } from './log-validation.js';
-import { splitBatches } from './memory-log.js';
+import { checkFetchedBatches } from './record-batches.js';
 import type {
   BeginQuorumEpochRequest,
   BeginQuorumEpochResponse,
@@ -73,6 +73,8 @@ import { MAX_BATCH_SIZE_BYTES, RaftErrorCode } from './types.js';
  * bites when something floods the leader.
  */
 export const PARKED_FETCHES_MAX = 1024;
+/** Zero-delay wake-ups at one instant before the node suspects a loop (see scheduleWakeup). */
+const ZERO_DELAY_WAKEUPS_MAX = 64;
 /** Most transitions one poll may chain (e.g. sole voter: unattached → candidate → leader). */
 const POLL_TRANSITIONS_MAX = 8;
 
@@ -162,11 +164,16 @@ export class RaftNode {
   private lastNotified: { leaderId: number | null; epoch: number } | null = null;
 
   private started = false;
+  /** close() began: the node answers RPCs but starts nothing new (no election, no fetch). */
+  private closing = false;
   private closed = false;
   /** Set when the node stopped itself on a broken invariant (see fail()). */
   fatalError: Error | null = null;
   private wakeTimer: TimerId | null = null;
   private wakeAt = Number.POSITIVE_INFINITY;
+  /** Guard against a wake-up loop: zero-delay wake-ups armed at the same instant in a row. */
+  private zeroDelayAt = -1;
+  private zeroDelayWakeups = 0;
 
   constructor(opts: RaftNodeOptions) {
     const c = opts.config;
@@ -199,43 +206,54 @@ export class RaftNode {
   start(): Promise<void> {
     if (this.started) return Promise.reject(new Error('RaftNode.start called twice'));
     this.started = true;
-    return this.queue.run(async () => {
-      const stored = await this.store.read();
-      const snapshot = this.log.latestSnapshotId();
-      this.nextCommitOffset = this.log.startOffset();
-      if (snapshot !== null && snapshot.offset >= this.nextCommitOffset) await this.loadSnapshot(snapshot);
-      if (this.closed) return;
-      this.hw = this.nextCommitOffset;
-      const logEnd = this.log.endOffset();
-      const now = this.clock.now();
-      if (stored === null || logEnd.epoch > stored.epoch) {
-        await this.becomeUnattached(Math.max(stored?.epoch ?? 0, logEnd.epoch), stored === null);
-      } else if (stored.leaderId === this.nodeId && this.isVoter) {
-        // We led this epoch before the restart; we cannot resume (our appends may be lost).
-        this.setRole('resigned', stored.epoch, this.nodeId, stored.votedId);
-        this.electionDeadline = now + this.randomElectionTimeoutMs();
-      } else if (stored.leaderId >= 0 && this.config.voters.includes(stored.leaderId)) {
-        this.setRole('follower', stored.epoch, stored.leaderId, stored.votedId);
-        this.fetchDeadline = now + this.config.fetchTimeoutMs;
-      } else if (stored.votedId === this.nodeId && this.isVoter) {
-        // Resume our candidacy in the same epoch: we already voted for ourselves.
-        this.setRole('candidate', stored.epoch, -1, this.nodeId);
-        this.votesGranted.add(this.nodeId);
-        this.electionDeadline = now + this.randomElectionTimeoutMs();
-        this.sendVotes();
-      } else if (stored.votedId >= 0) {
-        this.setRole('voted', stored.epoch, -1, stored.votedId);
-        this.electionDeadline = now + this.randomElectionTimeoutMs();
-      } else {
-        this.setRole('unattached', stored.epoch, -1, -1);
-        this.electionDeadline = now + this.randomElectionTimeoutMs();
-      }
-      // A sole voter need not wait for anyone (Kafka elects it at once).
-      if (this.isVoter && this.config.voters.length === 1) await this.becomeCandidate();
-      this.logger.info(`raft ${this.nodeId}: started as ${this.roleValue} in epoch ${this.epoch}`);
-      this.notifyLeaderChange();
-      await this.poll();
-    });
+    return this.queue.run(() =>
+      this.startInQueue().catch((e: unknown) => {
+        // A node that could not read its state must not answer anything (it could vote twice).
+        if (!this.closed) {
+          this.fatalError = e instanceof Error ? e : new Error(String(e));
+          this.shutdown();
+        }
+        throw e;
+      }),
+    );
+  }
+
+  private async startInQueue(): Promise<void> {
+    const stored = await this.store.read();
+    const snapshot = this.log.latestSnapshotId();
+    this.nextCommitOffset = this.log.startOffset();
+    if (snapshot !== null && snapshot.offset >= this.nextCommitOffset) await this.loadSnapshot(snapshot);
+    if (this.closed) return;
+    this.hw = this.nextCommitOffset;
+    const logEnd = this.log.endOffset();
+    const now = this.clock.now();
+    if (stored === null || logEnd.epoch > stored.epoch) {
+      await this.becomeUnattached(Math.max(stored?.epoch ?? 0, logEnd.epoch), stored === null);
+    } else if (stored.leaderId === this.nodeId && this.isVoter) {
+      // We led this epoch before the restart; we cannot resume (our appends may be lost).
+      this.setRole('resigned', stored.epoch, this.nodeId, stored.votedId);
+      this.electionDeadline = now + this.randomElectionTimeoutMs();
+    } else if (stored.leaderId >= 0 && this.config.voters.includes(stored.leaderId)) {
+      this.setRole('follower', stored.epoch, stored.leaderId, stored.votedId);
+      this.fetchDeadline = now + this.config.fetchTimeoutMs;
+    } else if (stored.votedId === this.nodeId && this.isVoter) {
+      // Resume our candidacy in the same epoch: we already voted for ourselves.
+      this.setRole('candidate', stored.epoch, -1, this.nodeId);
+      this.votesGranted.add(this.nodeId);
+      this.electionDeadline = now + this.randomElectionTimeoutMs();
+      this.sendVotes();
+    } else if (stored.votedId >= 0) {
+      this.setRole('voted', stored.epoch, -1, stored.votedId);
+      this.electionDeadline = now + this.randomElectionTimeoutMs();
+    } else {
+      this.setRole('unattached', stored.epoch, -1, -1);
+      this.electionDeadline = now + this.randomElectionTimeoutMs();
+    }
+    // A sole voter need not wait for anyone (Kafka elects it at once).
+    if (this.isVoter && this.config.voters.length === 1) await this.becomeCandidate();
+    this.logger.info(`raft ${this.nodeId}: started as ${this.roleValue} in epoch ${this.epoch}`);
+    this.notifyLeaderChange();
+    await this.poll();
   }
 
   /** An inbound RPC; answered with the response of the same kind. Rejects with RaftClosedError once closed. */
@@ -343,6 +361,7 @@ export class RaftNode {
    */
   async close(opts: { graceful: boolean } = { graceful: true }): Promise<void> {
     if (this.closed) return;
+    this.closing = true;
     let sends: Promise<unknown>[] = [];
     if (opts.graceful && this.started) {
       try {
@@ -350,6 +369,7 @@ export class RaftNode {
           if (this.closed || this.roleValue !== 'leader' || this.leaderState === null) return [];
           const successors = this.leaderState.nonLeaderVotersByDescendingEndOffset();
           await this.becomeResigned(successors, false);
+          this.notifyLeaderChange(); // the state machine stops acting as leader before we wait
           return successors.map((id) =>
             this.network.send(id, this.endQuorumEpochRequest(), this.config.requestTimeoutMs).catch(() => undefined),
           );
@@ -424,6 +444,7 @@ export class RaftNode {
   }
 
   private async pollState(now: number): Promise<void> {
+    if (this.closing) return;
     switch (this.roleValue) {
       case 'leader': {
         const state = this.leaderState!;
@@ -484,12 +505,17 @@ export class RaftNode {
 
   private nextDeadline(): number {
     let at = Number.POSITIVE_INFINITY;
+    if (this.closing) return at;
     const peersNext = () => {
       for (const p of this.peers.values()) if (!p.inFlight && !p.acked) at = Math.min(at, p.nextAt);
     };
     switch (this.roleValue) {
       case 'leader':
-        at = Math.min(this.leaderState!.checkQuorumDeadline, this.accumulator.lingerDeadline);
+        // A sole voter never resigns, so its check-quorum deadline is no wake-up reason.
+        at = Math.min(
+          this.config.voters.length > 1 ? this.leaderState!.checkQuorumDeadline : Number.POSITIVE_INFINITY,
+          this.accumulator.lingerDeadline,
+        );
         for (const p of this.parkedFetches) at = Math.min(at, p.deadline);
         peersNext();
         break;
@@ -524,7 +550,19 @@ export class RaftNode {
     this.wakeTimer = null;
     this.wakeAt = at;
     if (at === Number.POSITIVE_INFINITY) return;
-    const delay = Math.max(0, at - this.clock.now());
+    const now = this.clock.now();
+    let delay = Math.max(0, at - now);
+    if (delay === 0 && now === this.zeroDelayAt && ++this.zeroDelayWakeups > ZERO_DELAY_WAKEUPS_MAX) {
+      // A deadline that stays in the past would spin the event loop: a bug, but not one
+      // worth a busy CPU. Say so once per instant and wait a retry backoff.
+      if (this.zeroDelayWakeups === ZERO_DELAY_WAKEUPS_MAX + 1) {
+        this.logger.warn(`raft ${this.nodeId}: ${this.roleValue} keeps waking at ${now} with nothing to do`);
+      }
+      delay = this.config.retryBackoffMs;
+    } else if (delay > 0 || now !== this.zeroDelayAt) {
+      this.zeroDelayAt = delay === 0 ? now : -1;
+      this.zeroDelayWakeups = 0;
+    }
     this.wakeTimer = this.timers.setTimeout(() => {
       this.wakeTimer = null;
       this.wakeAt = Number.POSITIVE_INFINITY;
@@ -579,8 +617,19 @@ export class RaftNode {
     for (const p of parked) p.resolve(this.fetchError(RaftErrorCode.NOT_LEADER_OR_FOLLOWER));
   }
 
+  /**
+   * Writes the election state before anything acts on it. A node that cannot persist
+   * its vote or epoch cannot take part safely: a failed write stops it (Kafka's raft
+   * thread dies on the same I/O error) and aborts the transition under way.
+   */
   private async persist(epoch: number, leaderId: number, votedId: number): Promise<void> {
-    await this.store.write({ epoch, leaderId, votedId });
+    try {
+      await this.store.write({ epoch, leaderId, votedId });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.fail(new Error(`quorum-state write failed: ${message}`, { cause: e }));
+      throw new RaftClosedError(`raft node ${this.nodeId} stopped: quorum-state write failed`);
+    }
   }
 
   private async becomeUnattached(epoch: number, forcePersist = false): Promise<void> {
@@ -840,13 +889,21 @@ export class RaftNode {
   // -------------------------------------------------------------------------------------
 
   private send(destination: number, request: RaftRequest, onResponse: (r: RaftResponse) => Promise<void>): void {
+    // A task that was under way when close() began must not reach out any more.
+    if (this.closing || this.closed) return;
     const gen = this.gen;
     const failed = (why: string) =>
       this.enqueue(() => {
         if (gen !== this.gen) return;
         this.onSendFailure(destination, request, why);
       }).catch(() => undefined);
-    this.network.send(destination, request, this.config.requestTimeoutMs).then(
+    let sent: Promise<RaftResponse>;
+    try {
+      sent = this.network.send(destination, request, this.config.requestTimeoutMs);
+    } catch (e) {
+      sent = Promise.reject(e);
+    }
+    sent.then(
       (response) => {
         if (this.closed) return;
         if (response.kind !== request.kind) {
@@ -1061,16 +1118,34 @@ export class RaftNode {
       return;
     }
     this.fetchDeadline = now + this.config.fetchTimeoutMs;
-    this.nextFetchAt = now;
+    // Fetch again at once only if this answer is processed in full: a failing log must
+    // not turn the fetch loop into a busy loop.
+    this.nextFetchAt = now + this.config.retryBackoffMs;
     const end = this.log.endOffset();
-    if (request.fetchOffset !== end.offset || request.lastFetchedEpoch !== end.epoch) return;
+    if (request.fetchOffset !== end.offset || request.lastFetchedEpoch !== end.epoch) {
+      this.nextFetchAt = now;
+      return;
+    }
     if (response.divergingEpoch !== null) {
       // Kafka's truncateToEndOffset: where our own log leaves the leader's diverging epoch.
       // Cutting only at the leader's end offset would leave our later-epoch suffix in place
       // (and the next fetch would diverge at the same point forever).
       const diverging = response.divergingEpoch;
+      if (diverging.epoch < 0 || diverging.endOffset < 0) {
+        this.logger.warn(
+          `raft ${this.nodeId}: leader ${this.leaderId} sent diverging epoch ${diverging.epoch}; ignored`,
+        );
+        this.nextFetchAt = now + this.config.retryBackoffMs;
+        return;
+      }
       const local = this.log.endOffsetForEpoch(diverging.epoch);
-      const target = local.epoch === diverging.epoch ? Math.min(local.offset, diverging.endOffset) : local.offset;
+      const target =
+        local.epoch < 0 || local.offset < 0
+          ? Math.min(diverging.endOffset, end.offset) // our storage knows nothing of that epoch
+          : Math.min(
+              end.offset,
+              local.epoch === diverging.epoch ? Math.min(local.offset, diverging.endOffset) : local.offset,
+            );
       if (target < this.hw) {
         this.fail(
           new Error(
@@ -1082,6 +1157,7 @@ export class RaftNode {
       this.logger.info(`raft ${this.nodeId}: log diverges from leader ${this.leaderId}; truncating to ${target}`);
       await this.log.truncateTo(target);
       await this.log.flush();
+      this.nextFetchAt = now;
       return;
     }
     if (response.snapshotId !== null) {
@@ -1089,15 +1165,16 @@ export class RaftNode {
         `raft ${this.nodeId}: fetching snapshot ${response.snapshotId.offset}:${response.snapshotId.epoch}`,
       );
       this.snapshotFetch = { id: { ...response.snapshotId }, position: 0, chunks: [] };
+      this.nextFetchAt = now;
       return;
     }
     if (response.records.length > 0) {
-      const first = new RecordBatchView(response.records, 0);
-      if (response.records.length < 61 || first.baseOffset !== end.offset) {
-        this.logger.warn(`raft ${this.nodeId}: fetch answer does not start at ${end.offset}; ignored`);
+      const problem = checkFetchedBatches(response.records, end.offset);
+      if (problem !== null) {
+        this.logger.warn(`raft ${this.nodeId}: records from leader ${this.leaderId} refused: ${problem}`);
+        this.nextFetchAt = now + this.config.retryBackoffMs;
         return;
       }
-      splitBatches(response.records);
       await this.log.appendAsFollower(response.records);
       // Followers flush before their next fetch reports the offset (it then counts for the HW).
       await this.log.flush();
@@ -1105,6 +1182,7 @@ export class RaftNode {
     if (response.highWatermark >= 0) {
       this.setHighWatermark(Math.min(response.highWatermark, this.log.flushedEndOffset()));
     }
+    this.nextFetchAt = now;
   }
 
   private async onFetchSnapshotResponse(request: FetchSnapshotRequest, response: FetchSnapshotResponse): Promise<void> {
@@ -1142,12 +1220,20 @@ export class RaftNode {
       if (response.unalignedRecords.length === 0) this.snapshotFetch = null;
       return;
     }
+    if (fetch.position !== response.size) {
+      // More bytes than the snapshot has: something is wrong with the answers; start over.
+      this.logger.warn(`raft ${this.nodeId}: snapshot chunks add up to ${fetch.position} of ${response.size} bytes`);
+      this.snapshotFetch = null;
+      return;
+    }
     const data = Buffer.concat(fetch.chunks);
     this.snapshotFetch = null;
+    this.nextFetchAt = now + this.config.retryBackoffMs; // unless the install completes
     await this.log.writeSnapshot(fetch.id, data);
     await this.log.truncateToSnapshot(fetch.id);
     this.logger.info(`raft ${this.nodeId}: installed snapshot ${fetch.id.offset}:${fetch.id.epoch}`);
     this.setHighWatermark(fetch.id.offset);
+    this.nextFetchAt = now;
     await this.deliverCommits();
   }
 
@@ -1282,8 +1368,11 @@ export class RaftNode {
     if (r.maxWaitMs < 0 || r.fetchOffset < 0 || r.lastFetchedEpoch < 0 || r.lastFetchedEpoch > r.currentLeaderEpoch) {
       return done(this.fetchError(RaftErrorCode.INVALID_REQUEST));
     }
-    const hwBefore = this.hw;
     const now = this.clock.now();
+    // What this fetcher was last told: a higher high watermark is news worth answering at
+    // once (its own fetch may just have moved it), or followers would learn of commits
+    // only when the long poll expires.
+    const told = this.leaderState?.highWatermarkSent(r.replicaId) ?? -1;
     const response = await this.tryCompleteFetch(r, now);
     if (
       response.errorCode !== RaftErrorCode.NONE ||
@@ -1291,7 +1380,7 @@ export class RaftNode {
       response.divergingEpoch !== null ||
       response.snapshotId !== null ||
       r.maxWaitMs === 0 ||
-      this.hw !== hwBefore ||
+      response.highWatermark > told ||
       this.parkedFetches.length >= PARKED_FETCHES_MAX
     ) {
       return done(response);
@@ -1349,6 +1438,7 @@ export class RaftNode {
       r.fetchOffset < logEnd
         ? await this.log.read(r.fetchOffset, Math.max(1, Math.min(r.maxBytes, this.config.fetchMaxBytes)))
         : Buffer.alloc(0);
+    state.recordHighWatermarkSent(r.replicaId, this.hw);
     return { ...base, highWatermark: this.hw, records, divergingEpoch: null, snapshotId: null };
   }
 

@@ -50,7 +50,10 @@ export interface ReplicatedLog {
   flush(): Promise<void>;
   /** Removes everything at and after `offset`. */
   truncateTo(offset: number): Promise<void>;
-  /** Kafka's semantics: the largest epoch <= `epoch` held, and the offset where it ends. */
+  /**
+   * Kafka's semantics: the largest epoch <= `epoch` held, and the offset where it ends.
+   * { epoch: -1, offset: -1 } (LeaderEpochFileCache's undefined answer) is tolerated.
+   */
   endOffsetForEpoch(epoch: number): OffsetAndEpoch;
   /** Informational for the storage layer. */
   updateHighWatermark(offset: number): void;

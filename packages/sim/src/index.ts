@@ -1,4 +1,4 @@
-export { Invariant, InvariantViolation, type ObservedCommit, RaftInvariants } from './invariants.js';
+export { Invariant, InvariantViolation, type ObservedCommit, RaftInvariants, type StoredBatch } from './invariants.js';
 export {
   DEFAULT_NETWORK_FAULTS,
   type NetworkFaults,
@@ -28,4 +28,12 @@ export {
   traceCommand,
 } from './raft-simulation.js';
 export { SeededRandom } from './random.js';
-export { type RunOptions, type RunResult, SimScheduler, type SimTimerId, TimerScope } from './scheduler.js';
+export {
+  ProcessGate,
+  type RunOptions,
+  type RunResult,
+  SimScheduler,
+  type SimTimerId,
+  TimerScope,
+} from './scheduler.js';
+export { SlowDiskLog } from './slow-disk-log.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Invariant, InvariantViolation, RaftInvariants } from './invariants.js';
+import { Invariant, InvariantViolation, RaftInvariants, type StoredBatch } from './invariants.js';
 
 function violates(invariant: Invariant, fn: () => void): void {
   assert.throws(fn, (error: unknown) => error instanceof InvariantViolation && error.invariant === invariant);
@@ -28,6 +28,42 @@ describe('RaftInvariants', () => {
     check.observeHighWatermark(1, 0, 10);
     check.observeHighWatermark(1, 1, 0);
     violates(Invariant.MONOTONIC_HIGH_WATERMARK, () => check.observeHighWatermark(1, 0, 9));
+  });
+
+  it("rejects a high watermark beyond the node's own log end", () => {
+    const check = new RaftInvariants();
+    check.observeHighWatermark(1, 0, 10, 10);
+    violates(Invariant.HIGH_WATERMARK_WITHIN_LOG, () => check.observeHighWatermark(1, 0, 11, 10));
+  });
+
+  it("checks the leader's DescribeQuorum answer against its own state", () => {
+    const replica = (replicaId: number) => ({
+      replicaId,
+      logEndOffset: 5,
+      lastFetchTimestamp: 0,
+      lastCaughtUpTimestamp: 0,
+    });
+    const good = {
+      leaderId: 1,
+      leaderEpoch: 3,
+      highWatermark: 5,
+      currentVoters: [replica(2), replica(1), replica(3)],
+      observers: [replica(4)],
+    };
+    const leader = { id: 1, epoch: 3, highWatermark: 5 };
+    const check = new RaftInvariants();
+    check.checkDescribeQuorum(leader, good, [1, 2, 3], [4, 5]);
+    const bad = [
+      { ...good, leaderId: 2 },
+      { ...good, leaderEpoch: 2 },
+      { ...good, highWatermark: 4 },
+      { ...good, currentVoters: [replica(1), replica(2)] },
+      { ...good, observers: [replica(3)] },
+      { ...good, observers: [replica(4), replica(4)] },
+    ];
+    for (const description of bad) {
+      violates(Invariant.DESCRIBE_QUORUM, () => check.checkDescribeQuorum(leader, description, [1, 2, 3], [4, 5]));
+    }
   });
 
   it('rejects different records at one offset, and one record at two offsets', () => {
@@ -82,6 +118,41 @@ describe('RaftInvariants', () => {
     lost.acknowledge('n:1', 5);
     violates(Invariant.ACKED_NOT_LOST, () =>
       lost.commit(1, 0, { baseOffset: 5, lastOffset: 5, epoch: 2, values: ['n:9'] }),
+    );
+  });
+
+  it('checks Log Matching: same offset and epoch means the same log up to there', () => {
+    const b = (baseOffset: number, epoch: number, tag = ''): StoredBatch => ({
+      baseOffset,
+      lastOffset: baseOffset + 1,
+      epoch,
+      bytes: Buffer.from(`${baseOffset}/${epoch}${tag}`),
+    });
+    const check = new RaftInvariants();
+    // Diverged after offset 2 in different epochs, and a log that starts later (snapshot): fine.
+    check.checkLogMatching(
+      new Map([
+        [1, [b(0, 1), b(2, 1), b(4, 2)]],
+        [2, [b(0, 1), b(2, 1), b(4, 3), b(6, 3)]],
+        [3, [b(2, 1)]],
+        [4, []],
+      ]),
+    );
+    violates(Invariant.LOG_MATCHING, () =>
+      check.checkLogMatching(
+        new Map([
+          [1, [b(0, 1), b(2, 1), b(4, 2)]],
+          [2, [b(0, 1, 'x'), b(2, 1), b(4, 2)]],
+        ]),
+      ),
+    );
+    violates(Invariant.LOG_MATCHING, () =>
+      check.checkLogMatching(
+        new Map([
+          [1, [b(0, 1), b(2, 2)]],
+          [2, [b(0, 2), b(2, 2)]],
+        ]),
+      ),
     );
   });
 

@@ -11,6 +11,8 @@
  * the epoch, must not).
  */
 
+import type { QuorumDescription } from '@gregor/raft';
+
 export const Invariant = {
   SINGLE_LEADER: 'single-leader-per-epoch',
   MONOTONIC_EPOCH: 'monotonic-epoch',
@@ -19,7 +21,14 @@ export const Invariant = {
   COMMIT_ORDER: 'commit-order',
   UNIQUE_COMMIT: 'unique-commit',
   ACKED_NOT_LOST: 'acknowledged-append-not-lost',
+  LOG_MATCHING: 'log-matching',
+  /** A node's high watermark never passes its own log end (Kafka caps a follower's at it). */
+  HIGH_WATERMARK_WITHIN_LOG: 'high-watermark-within-log',
+  /** append() in a stale epoch, or on a node that does not lead, is refused (NotLeaderError). */
+  APPEND_FENCING: 'append-fencing',
   LIVENESS: 'liveness-after-heal',
+  /** Once converged, the leader's DescribeQuorum answer matches its state and names every replica. */
+  DESCRIBE_QUORUM: 'describe-quorum',
   /** Raft stopped itself on a broken invariant of its own (e.g. asked to truncate committed data). */
   NO_FATAL_ERROR: 'no-fatal-error',
 } as const;
@@ -40,6 +49,42 @@ export interface ObservedCommit {
   lastOffset: number;
   epoch: number;
   values: readonly string[];
+}
+
+/** A batch as a log holds it. */
+export interface StoredBatch {
+  baseOffset: number;
+  lastOffset: number;
+  epoch: number;
+  bytes: Buffer;
+}
+
+function matchLogs(a: number, logA: readonly StoredBatch[], b: number, logB: readonly StoredBatch[]): void {
+  const byOffset = new Map<number, StoredBatch>();
+  for (const batch of logB) byOffset.set(batch.baseOffset, batch);
+  // The last batch both logs hold with the same epoch: everything before it must agree.
+  let last = -1;
+  for (let k = logA.length - 1; k >= 0; k--) {
+    const other = byOffset.get(logA[k]!.baseOffset);
+    if (other !== undefined && other.epoch === logA[k]!.epoch) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0) return;
+  const startB = logB[0]?.baseOffset ?? Number.POSITIVE_INFINITY;
+  for (let k = 0; k <= last; k++) {
+    const batch = logA[k]!;
+    if (batch.baseOffset < startB) continue;
+    const other = byOffset.get(batch.baseOffset);
+    if (other === undefined || other.epoch !== batch.epoch || !other.bytes.equals(batch.bytes)) {
+      throw new InvariantViolation(
+        Invariant.LOG_MATCHING,
+        `nodes ${a} and ${b} both hold a batch at offset ${logA[last]!.baseOffset} in epoch ${logA[last]!.epoch}, ` +
+          `but differ at offset ${batch.baseOffset} (epoch ${batch.epoch} vs ${other === undefined ? 'no batch boundary' : `epoch ${other.epoch}${other.epoch === batch.epoch ? ', other bytes' : ''}`})`,
+      );
+    }
+  }
 }
 
 export class RaftInvariants {
@@ -68,6 +113,20 @@ export class RaftInvariants {
     return [...this.#ackedAt.entries()].sort((a, b) => a[0] - b[0]);
   }
 
+  /**
+   * Raft's Log Matching property (Raft paper, 5.3) on the logs themselves, committed or
+   * not: when two logs hold a batch with the same base offset and epoch, they hold the
+   * same bytes there and in every batch before it that both still have.
+   */
+  checkLogMatching(logs: ReadonlyMap<number, readonly StoredBatch[]>): void {
+    const nodes = [...logs.keys()];
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        matchLogs(nodes[i]!, logs.get(nodes[i]!)!, nodes[j]!, logs.get(nodes[j]!)!);
+      }
+    }
+  }
+
   /** What `node` currently believes: its epoch and (if known) that epoch's leader. */
   observeLeader(node: number, leaderId: number | null, epoch: number): void {
     const lastEpoch = this.#epochOf.get(node);
@@ -90,7 +149,14 @@ export class RaftInvariants {
     }
   }
 
-  observeHighWatermark(node: number, incarnation: number, highWatermark: number): void {
+  /** `logEnd`, when given, is the node's log end offset, which its high watermark must not pass. */
+  observeHighWatermark(node: number, incarnation: number, highWatermark: number, logEnd?: number): void {
+    if (logEnd !== undefined && highWatermark > logEnd) {
+      throw new InvariantViolation(
+        Invariant.HIGH_WATERMARK_WITHIN_LOG,
+        `node ${node} reports high watermark ${highWatermark} beyond its log end ${logEnd}`,
+      );
+    }
     const key = `${node}/${incarnation}`;
     const last = this.#highWatermarkOf.get(key);
     if (last !== undefined && highWatermark < last) {
@@ -145,6 +211,42 @@ export class RaftInvariants {
       this.#record(node, offset, value);
     }
     this.#lastCommittedOf.set(key, endOffset - 1);
+  }
+
+  /**
+   * What a leader answers DescribeQuorum with agrees with what it says elsewhere, names
+   * every voter, and lists as observers only real observers (not necessarily all: a
+   * leader elected a moment ago has not heard from them yet).
+   */
+  checkDescribeQuorum(
+    leader: { id: number; epoch: number; highWatermark: number },
+    description: QuorumDescription,
+    voters: readonly number[],
+    observers: readonly number[],
+  ): void {
+    const sorted = (ids: readonly number[]): number[] => [...ids].sort((a, b) => a - b);
+    const described = sorted(description.currentVoters.map((r) => r.replicaId));
+    const describedObservers = sorted(description.observers.map((r) => r.replicaId));
+    const problems: string[] = [];
+    if (description.leaderId !== leader.id) problems.push(`leaderId ${description.leaderId}`);
+    if (description.leaderEpoch !== leader.epoch)
+      problems.push(`leaderEpoch ${description.leaderEpoch} (epoch ${leader.epoch})`);
+    if (description.highWatermark !== leader.highWatermark) {
+      problems.push(`highWatermark ${description.highWatermark} (highWatermark() ${leader.highWatermark})`);
+    }
+    if (described.join() !== sorted(voters).join()) problems.push(`voters [${described}]`);
+    if (
+      describedObservers.some((id) => !observers.includes(id)) ||
+      new Set(describedObservers).size !== describedObservers.length
+    ) {
+      problems.push(`observers [${describedObservers}]`);
+    }
+    if (problems.length > 0) {
+      throw new InvariantViolation(
+        Invariant.DESCRIBE_QUORUM,
+        `leader ${leader.id} describes the quorum wrongly: ${problems.join(', ')}`,
+      );
+    }
   }
 
   /** The leader's append() resolved: `value` is committed at `offset`. */

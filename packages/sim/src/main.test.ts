@@ -39,8 +39,16 @@ describe('sim CLI', () => {
     assert.match(err, /seeds failed: /);
   });
 
+  it('runs seeds for a wall-time budget with --for', async () => {
+    const { code, out } = await run(['raft', '--seed', '5', '--for', '1']);
+    assert.equal(code, 0);
+    assert.match(out, /^seed 5 ok: /);
+  });
+
   it('rejects bad usage with exit status 2', async () => {
     for (const argv of [
+      ['raft', '--seeds', '2', '--for', '1'],
+      ['raft', '--for', '0'],
       [],
       ['kafka'],
       ['raft', '--seed', '-1'],

@@ -4,8 +4,9 @@
  *
  *   node packages/sim/dist/main.js raft --seed 123 [--seeds N] [--verbose] [--raft-logs] [--bug NAME]
  *
- * --seed S     first seed (default: a random one, printed)
+ * --seed S     first seed (default: $GREGOR_SIM_SEED, else a random one, printed)
  * --seeds N    run seeds S, S+1, ..., S+N-1 (default 1); every seed runs, failures are listed at the end
+ * --for SEC    instead of a count, keep running seeds S, S+1, ... for SEC seconds of wall time (a soak run)
  * --verbose    print every event of the run (network messages, faults, commits, acks)
  * --raft-logs  with --verbose, raft's own log lines too
  * --bug NAME   inject a bug the checker must catch (amnesiac-quorum-state, grant-every-vote, flush-is-a-lie)
@@ -17,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { InjectedBug, type RaftSimulationResult, runRaftSimulation } from './raft-simulation.js';
 
 const USAGE =
-  'usage: node packages/sim/dist/main.js raft [--seed S] [--seeds N] [--verbose] [--raft-logs] [--bug amnesiac-quorum-state|grant-every-vote|flush-is-a-lie]';
+  'usage: node packages/sim/dist/main.js raft [--seed S] [--seeds N | --for SECONDS] [--verbose] [--raft-logs] [--bug amnesiac-quorum-state|grant-every-vote|flush-is-a-lie]';
 
 /** Where the CLI writes; the tests capture it. */
 export interface Output {
@@ -38,9 +39,12 @@ export async function main(argv: readonly string[], io: Output = STDIO): Promise
     io.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;
   }
-  const { seed, seeds, verbose, raftLogs, bug } = parsed;
+  const { seed, seeds, forMs, verbose, raftLogs, bug } = parsed;
   const failed: number[] = [];
-  for (let s = seed; s < seed + seeds; s++) {
+  const deadline = forMs === null ? null : performance.now() + forMs;
+  let ran = 0;
+  for (let s = seed; deadline === null ? s < seed + seeds : performance.now() < deadline; s++) {
+    ran++;
     const started = performance.now();
     try {
       const result = await runRaftSimulation({
@@ -56,7 +60,7 @@ export async function main(argv: readonly string[], io: Output = STDIO): Promise
     }
   }
   if (failed.length > 0) {
-    io.err(`${failed.length} of ${seeds} seeds failed: ${failed.join(' ')}\n`);
+    io.err(`${failed.length} of ${ran} seeds failed: ${failed.join(' ')}\n`);
     return 1;
   }
   return 0;
@@ -65,6 +69,7 @@ export async function main(argv: readonly string[], io: Output = STDIO): Promise
 function parse(argv: readonly string[]): {
   seed: number;
   seeds: number;
+  forMs: number | null;
   verbose: boolean;
   raftLogs: boolean;
   bug: InjectedBug | undefined;
@@ -75,6 +80,7 @@ function parse(argv: readonly string[]): {
     options: {
       seed: { type: 'string' },
       seeds: { type: 'string' },
+      for: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
       'raft-logs': { type: 'boolean', default: false },
       bug: { type: 'string' },
@@ -85,9 +91,11 @@ function parse(argv: readonly string[]): {
       `expected the simulation name 'raft', got ${positionals.length === 0 ? 'nothing' : positionals.join(' ')}`,
     );
   }
-  const seed =
-    values.seed === undefined ? Math.floor(Math.random() * 1_000_000_000) : integer('--seed', values.seed, 0);
+  const seedText = values.seed ?? process.env.GREGOR_SIM_SEED;
+  const seed = seedText === undefined ? Math.floor(Math.random() * 1_000_000_000) : integer('--seed', seedText, 0);
   const seeds = values.seeds === undefined ? 1 : integer('--seeds', values.seeds, 1);
+  if (values.seeds !== undefined && values.for !== undefined) throw new Error('--seeds and --for exclude each other');
+  const forMs = values.for === undefined ? null : integer('--for', values.for, 1) * 1000;
   const bugs: readonly string[] = Object.values(InjectedBug);
   if (values.bug !== undefined && !bugs.includes(values.bug)) {
     throw new Error(`unknown --bug ${values.bug}; one of ${bugs.join(', ')}`);
@@ -95,6 +103,7 @@ function parse(argv: readonly string[]): {
   return {
     seed,
     seeds,
+    forMs,
     verbose: values.verbose,
     raftLogs: values['raft-logs'],
     bug: values.bug as InjectedBug | undefined,

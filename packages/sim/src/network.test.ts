@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SimNetwork, SimRequestTimeoutError } from './network.js';
 import { SeededRandom } from './random.js';
-import { SimScheduler } from './scheduler.js';
+import { ProcessGate, SimScheduler } from './scheduler.js';
 
 interface Ping {
   n: number;
@@ -215,6 +215,42 @@ describe('SimNetwork', () => {
     await scheduler.runUntil({});
     assert.deepEqual(again.outcome, { ok: { n: 2, by: 2 } });
     assert.deepEqual(received.get(2), [2]);
+  });
+
+  it('holds requests, responses and timeouts for a paused process until it resumes', async () => {
+    const { scheduler, network, received, up } = setup();
+    network.setFaults({ minDelayMs: 10, maxDelayMs: 10 });
+    const a = up(1);
+    const gate = new ProcessGate();
+    received.set(2, []);
+    network.register(
+      2,
+      async (_from, request) => {
+        received.get(2)!.push(request.n);
+        return { n: request.n, by: 2 };
+      },
+      gate,
+    );
+    gate.pause();
+    const box = settle(a.send(2, { n: 1 }, 1000));
+    await scheduler.runUntil({ until: 500 });
+    assert.deepEqual(received.get(2), []);
+    assert.equal(box.outcome, null);
+    gate.resume();
+    await scheduler.runUntil({});
+    assert.deepEqual(received.get(2), [1]);
+    assert.deepEqual(box.outcome, { ok: { n: 1, by: 2 } });
+
+    // The paused side is the requester: its timeout and a late answer wait for it.
+    const c = network.register(3, async () => ({ n: 0, by: 3 }), gate);
+    network.partition([[3]]);
+    const timedOut = settle(c.send(1, { n: 2 }, 100));
+    gate.pause();
+    await scheduler.runUntil({ until: scheduler.now() + 1000 });
+    assert.equal(timedOut.outcome, null);
+    gate.resume();
+    await scheduler.runUntil({});
+    assert.ok(timedOut.outcome !== null && 'error' in timedOut.outcome);
   });
 
   it('reports a handler that rejects instead of answering', async () => {

@@ -18,7 +18,7 @@ import {
 import { Invariant, InvariantViolation, RaftInvariants } from './invariants.js';
 import { type SimEndpoint, SimNetwork } from './network.js';
 import type { SeededRandom } from './random.js';
-import type { SimScheduler, TimerScope } from './scheduler.js';
+import { ProcessGate, type SimScheduler, type TimerScope } from './scheduler.js';
 import { SlowDiskLog } from './slow-disk-log.js';
 
 /**
@@ -79,6 +79,7 @@ export class SimRaftNode {
   /** Appends this incarnation has in flight (the workload bounds them). */
   pendingAppends = 0;
   timers: TimerScope | null = null;
+  gate: ProcessGate | null = null;
   endpoint: SimEndpoint<RaftRequest, RaftResponse> | null = null;
   readonly random: SeededRandom;
 
@@ -89,9 +90,9 @@ export class SimRaftNode {
     this.random = random;
   }
 
-  /** This incarnation's RaftNode when it has started and is not closing. */
+  /** This incarnation's RaftNode when it has started, is not closing and not paused. */
   get running(): RaftNode | null {
-    return this.status === 'up' ? this.raft : null;
+    return this.status === 'up' && this.gate?.paused !== true ? this.raft : null;
   }
 }
 
@@ -158,7 +159,7 @@ export class RaftCluster {
     return node;
   }
 
-  /** The node that believes it leads, if exactly one running node does (the highest epoch wins). */
+  /** A running node that believes it leads (the one in the highest epoch, should a deposed one not know yet). */
   leader(): SimRaftNode | null {
     let best: SimRaftNode | null = null;
     let bestEpoch = -1;
@@ -183,12 +184,17 @@ export class RaftCluster {
     node.state = new SimStateMachine();
     node.pendingAppends = 0;
     const incarnation = node.incarnation;
-    const timers = this.scheduler.scope();
+    const gate = new ProcessGate();
+    const timers = this.scheduler.scope(gate);
     let raft: RaftNode | null = null;
-    const endpoint = this.network.register(id, (from, request) => {
-      if (raft === null) return Promise.reject(new RaftClosedError('not started'));
-      return raft.handle(from, request);
-    });
+    const endpoint = this.network.register(
+      id,
+      (from, request) => {
+        if (raft === null) return Promise.reject(new RaftClosedError('not started'));
+        return raft.handle(from, request);
+      },
+      gate,
+    );
     // Not listening until its durable state is read.
     endpoint.accepting = false;
     const tamper = this.#options.tamperResponse;
@@ -226,6 +232,7 @@ export class RaftCluster {
     });
     node.raft = raft;
     node.timers = timers;
+    node.gate = gate;
     node.endpoint = endpoint;
     this.scheduler.trace(`node ${id} start (incarnation ${incarnation}, log end ${node.log.endOffset().offset})`);
     raft.start().then(
@@ -257,6 +264,23 @@ export class RaftCluster {
     this.scheduler.trace(`node ${id} crash (log end ${before} -> ${node.log.endOffset().offset})`);
   }
 
+  /**
+   * Stops the process for `ms` without it knowing (a long GC pause): its timers fire late
+   * and what it is sent waits, then all of it runs at once on resume.
+   */
+  pause(id: number, ms: number): void {
+    const node = this.node(id);
+    const gate = node.gate;
+    if (node.running === null || gate === null) return;
+    gate.pause();
+    this.scheduler.trace(`node ${id} pause for ${ms} ms`);
+    this.scheduler.setTimeout(() => {
+      if (node.gate !== gate) return;
+      this.scheduler.trace(`node ${id} resume`);
+      gate.resume();
+    }, ms);
+  }
+
   /** Graceful shutdown (a leader resigns with EndQuorumEpoch); `then` runs once it is down. */
   close(id: number, then?: () => void): void {
     const node = this.node(id);
@@ -279,6 +303,21 @@ export class RaftCluster {
     );
   }
 
+  /** The leader's DescribeQuorum answer, checked (see RaftInvariants.checkDescribeQuorum). */
+  checkDescribeQuorum(leader: SimRaftNode): void {
+    const raft = leader.running;
+    if (raft === null) throw new Error(`node ${leader.id} is not running`);
+    const leaderState = { id: leader.id, epoch: raft.leaderAndEpoch().epoch, highWatermark: raft.highWatermark() };
+    this.invariants.checkDescribeQuorum(leaderState, raft.describeQuorum(), this.voters, this.observers);
+  }
+
+  /** Log Matching over every node's log, up or down (the logs are what survives). */
+  checkLogMatching(): void {
+    const logs = new Map<number, readonly { baseOffset: number; lastOffset: number; epoch: number; bytes: Buffer }[]>();
+    for (const node of this.nodes.values()) logs.set(node.id, node.log.batchesForTest());
+    this.invariants.checkLogMatching(logs);
+  }
+
   /** Feeds every running node's current view to the invariants; called after every event. */
   observeAll(): void {
     for (const node of this.nodes.values()) this.observe(node);
@@ -295,7 +334,7 @@ export class RaftCluster {
     }
     const { leaderId, epoch } = raft.leaderAndEpoch();
     this.invariants.observeLeader(node.id, leaderId, epoch);
-    this.invariants.observeHighWatermark(node.id, node.incarnation, raft.highWatermark());
+    this.invariants.observeHighWatermark(node.id, node.incarnation, raft.highWatermark(), node.log.endOffset().offset);
   }
 
   /**
@@ -312,7 +351,8 @@ export class RaftCluster {
     this.scheduler.trace(`node ${id} createSnapshot(${end})`);
     raft.createSnapshot(end, data).then(
       (snapshotId) => {
-        if (snapshotId.offset !== end) {
+        // A newer snapshot (installed from the leader meanwhile) may answer instead.
+        if (snapshotId.offset < end) {
           this.scheduler.fail(new Error(`node ${id}: createSnapshot(${end}) made snapshot ${snapshotId.offset}`));
         }
         if (state.snapshotEnd < end) state.snapshotEnd = end;
@@ -373,10 +413,47 @@ export class RaftCluster {
       );
   }
 
+  /**
+   * An append that must be refused: on a follower or observer, or in an epoch that is
+   * over. Neither can become legitimate later (a follower of epoch e never leads e, an
+   * epoch never comes back), so anything but NotLeaderError is a fencing bug.
+   */
+  appendMustFail(node: SimRaftNode, values: readonly string[], epoch: number, why: string): void {
+    const raft = node.running;
+    if (raft === null) return;
+    this.scheduler.trace(`node ${node.id} append ${values.join(',')} in epoch ${epoch} (must fail: ${why})`);
+    raft
+      .append(
+        values.map((v) => Buffer.from(v)),
+        epoch,
+      )
+      .then(
+        (lastOffset) =>
+          this.scheduler.fail(
+            new InvariantViolation(
+              Invariant.APPEND_FENCING,
+              `node ${node.id} accepted an append in epoch ${epoch} (${why}) at offset ${lastOffset}`,
+            ),
+          ),
+        (error: unknown) => {
+          if (!(error instanceof NotLeaderError)) {
+            this.scheduler.fail(
+              new InvariantViolation(
+                Invariant.APPEND_FENCING,
+                `node ${node.id} refused an append (${why}) with ${describeError(error)}, not NotLeaderError`,
+              ),
+            );
+          }
+        },
+      );
+  }
+
   #bury(node: SimRaftNode): void {
+    node.gate?.kill();
     node.timers?.kill();
     node.endpoint?.kill();
     node.timers = null;
+    node.gate = null;
     node.endpoint = null;
     node.raft = null;
     node.status = 'down';
@@ -397,6 +474,11 @@ export class RaftCluster {
       handleCommit: (batch: CommittedBatch) =>
         guard(() => {
           const values = batch.records.map((r) => r.toString('utf8'));
+          if (this.scheduler.tracer !== null) {
+            this.scheduler.trace(
+              `node ${node.id} commit ${batch.baseOffset}..${batch.lastOffset} epoch ${batch.epoch}`,
+            );
+          }
           this.invariants.commit(node.id, incarnation, {
             baseOffset: batch.baseOffset,
             lastOffset: batch.lastOffset,

@@ -10,9 +10,16 @@ import { InjectedBug, runRaftSimulation, SimulationFailure } from './raft-simula
  * (GREGOR_SIM_SEED=123, which is what a failure message says to run).
  */
 const DEFAULT_SEEDS = 150;
-const only = process.env.GREGOR_SIM_SEED;
-const seedCount = Number(process.env.GREGOR_SIM_SEEDS ?? DEFAULT_SEEDS);
-const firstSeed = Number(process.env.GREGOR_SIM_FIRST_SEED ?? 1);
+function envInteger(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got '${text}'`);
+  return n;
+}
+const only = process.env.GREGOR_SIM_SEED === undefined ? undefined : envInteger('GREGOR_SIM_SEED', 0);
+const seedCount = envInteger('GREGOR_SIM_SEEDS', DEFAULT_SEEDS);
+const firstSeed = envInteger('GREGOR_SIM_FIRST_SEED', 1);
 const seeds = only !== undefined ? [Number(only)] : Array.from({ length: seedCount }, (_, i) => firstSeed + i);
 
 describe('raft simulation', () => {
@@ -54,6 +61,12 @@ describe('raft simulation', () => {
     assert.notDeepEqual(await trace(8), first);
   });
 
+  it('runs the same whether traced or not', async () => {
+    const quiet = await runRaftSimulation({ seed: 9 });
+    const traced = await runRaftSimulation({ seed: 9, raftLogs: true, tracer: () => {} });
+    assert.deepEqual(traced, quiet);
+  });
+
   describe('catches injected bugs, naming the seed and how to replay it', () => {
     const expectCaught = async (bug: InjectedBug, invariants: readonly string[]): Promise<void> => {
       for (let seed = 1; seed <= 20; seed++) {
@@ -92,6 +105,8 @@ describe('raft simulation', () => {
         Invariant.ACKED_NOT_LOST,
         Invariant.CONSISTENT_COMMITS,
         Invariant.UNIQUE_COMMIT,
+        Invariant.LOG_MATCHING,
+        Invariant.NO_FATAL_ERROR,
       ]);
     });
 
@@ -104,6 +119,7 @@ describe('raft simulation', () => {
         Invariant.UNIQUE_COMMIT,
         Invariant.MONOTONIC_HIGH_WATERMARK,
         Invariant.COMMIT_ORDER,
+        Invariant.LOG_MATCHING,
       ]);
     });
   });

@@ -13,15 +13,21 @@ import { SimScheduler } from './scheduler.js';
  *    length of the chaos phase and how often faults strike.
  * 2. Chaos: a workload appends unique values (`n:<seq>`) to whichever node leads, while
  *    faults are injected: message loss, duplication and delay, partitions (random splits
- *    and isolating the leader), crashes of one or several nodes at once (power loss: the
- *    unflushed log tail is lost) and their restarts, graceful closes, and snapshots the
- *    state machines ask for.
- * 3. Heal: every fault is removed and every node restarted. Within a bounded virtual time
- *    a leader must be elected, a final append acknowledged, and every node, voters and
- *    observers, must apply it and reach the same high watermark.
+ *    and isolating the leader, one-way link cuts), process pauses (a leader sleeping
+ *    through an election), crashes of one or several nodes at once (power loss: the
+ *    unflushed log tail is lost; flushes take time) and their restarts, graceful
+ *    closes, and snapshots the state machines ask for. The seed also varies fetch sizes
+ *    (down to 200 bytes: replication and snapshot transfer in many rounds) and linger.
+ *    Now and then the workload also sends appends that must be refused (a stale epoch,
+ *    a follower or an observer).
+ * 3. Heal: every fault is removed, every node restarted or resumed. Within a bounded
+ *    virtual time a leader must be elected, a final append acknowledged, and every node,
+ *    voters and observers, must apply it, reach the same high watermark and agree on
+ *    the leader.
  *
- * The invariants (see invariants.ts) are checked after every event, and at the end every
- * acknowledged append must be in every node's state machine at its offset.
+ * The invariants (see invariants.ts) are checked after every event (Log Matching every
+ * few hundred), and at the end every acknowledged append must be in every node's state
+ * machine at its offset and the leader's DescribeQuorum answer must be consistent.
  */
 
 /** Bugs the checker must catch, to prove it is not vacuous. */
@@ -63,8 +69,20 @@ export interface RaftSimulationResult {
 
 /** Virtual time after the heal within which the cluster must converge. */
 export const LIVENESS_BOUND_MS = 60_000;
-/** Bounds a run that stops advancing time (a timer loop at one instant). */
+/** Bounds a run, whatever happens. */
 const MAX_EVENTS = 3_000_000;
+/** Far more than any instant of a healthy run holds (a few dozen); a loop at one instant fails fast. */
+const MAX_EVENTS_PER_INSTANT = 10_000;
+const LOG_CHECK_EVERY_EVENTS = 250;
+/** Timeouts a third of Kafka's (request timeout still above the fetch long poll, as RaftNode requires). */
+const FAST_TIMING = {
+  electionTimeoutMs: 300,
+  fetchTimeoutMs: 600,
+  electionBackoffMaxMs: 300,
+  requestTimeoutMs: 600,
+  fetchMaxWaitMs: 150,
+  retryBackoffMs: 10,
+} as const;
 /** The workload stops adding appends to a node that has this many in flight (a partitioned leader). */
 const MAX_PENDING_APPENDS = 64;
 
@@ -127,8 +145,11 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
   // Small fetches make replication and snapshot transfer take many rounds (FetchSnapshot in chunks).
   const fetchMaxBytes = random.pick([8 * 1024 * 1024, 64 * 1024, 1024, 200]);
   const appendLingerMs = random.pick([0, 5, 25]);
+  // Kafka's timeouts mostly; sometimes much shorter ones, so elections and check-quorum
+  // race with message delays of the same size.
+  const timing = random.chance(0.25) ? FAST_TIMING : {};
   scheduler.trace(
-    `seed ${seed}: voters [${voters}] observers [${observers}] chaos ${chaosMs} ms, append every ~${appendMeanMs} ms, fault every ~${faultMeanMs} ms, flush up to ${maxFlushMs} ms, fetchMaxBytes ${fetchMaxBytes}, linger ${appendLingerMs} ms`,
+    `seed ${seed}: voters [${voters}] observers [${observers}] chaos ${chaosMs} ms, append every ~${appendMeanMs} ms, fault every ~${faultMeanMs} ms, flush up to ${maxFlushMs} ms, fetchMaxBytes ${fetchMaxBytes}, linger ${appendLingerMs} ms${timing === FAST_TIMING ? ', fast timeouts' : ''}`,
   );
 
   const cluster = new RaftCluster({
@@ -137,7 +158,7 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
     voters,
     observers,
     maxFlushMs,
-    config: { fetchMaxBytes, appendLingerMs },
+    config: { fetchMaxBytes, appendLingerMs, ...timing },
     ...(options.raftLogs === true ? { raftLogs: true } : {}),
     ...bugHooks(options.bug),
   });
@@ -160,6 +181,21 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
       const values = Array.from({ length: n }, () => `n:${seq++}`);
       cluster.append(leader, values, leader.raft!.leaderAndEpoch().epoch);
     }
+    // Now and then a client with stale knowledge: appends that must be refused.
+    if (workloadRandom.chance(0.03)) {
+      const epoch = leader?.running?.leaderAndEpoch().epoch ?? 0;
+      if (leader !== null && epoch > 1) {
+        cluster.appendMustFail(leader, [`stale:${seq++}`], epoch - 1, 'an epoch that is over');
+      }
+      const followers = all
+        .map((id) => cluster.node(id))
+        .filter((n) => n.running !== null && (n.running.role() === 'follower' || !n.voter));
+      if (followers.length > 0) {
+        const follower = workloadRandom.pick(followers);
+        const role = follower.voter ? 'a follower' : 'an observer';
+        cluster.appendMustFail(follower, [`stale:${seq++}`], follower.raft!.leaderAndEpoch().epoch, role);
+      }
+    }
     scheduler.setTimeout(appendTick, workloadRandom.between(1, 2 * appendMeanMs));
   };
   scheduler.setTimeout(appendTick, workloadRandom.between(1, appendMeanMs));
@@ -178,7 +214,7 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
     );
     restarts.add(timer);
   };
-  const upNodes = (): SimRaftNode[] => all.map((id) => cluster.node(id)).filter((n) => n.status === 'up');
+  const upNodes = (): SimRaftNode[] => all.map((id) => cluster.node(id)).filter((n) => n.running !== null);
   const someUpNode = (preferLeader: boolean): SimRaftNode | null => {
     const leader = cluster.leader();
     if (preferLeader && leader !== null) return leader;
@@ -262,6 +298,14 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
     ],
     [
       1,
+      'pause',
+      () => {
+        const node = someUpNode(faultRandom.chance(0.6));
+        if (node !== null) cluster.pause(node.id, faultRandom.between(100, 6_000));
+      },
+    ],
+    [
+      1,
       'close',
       () => {
         const node = someUpNode(faultRandom.chance(0.6));
@@ -298,7 +342,24 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
   };
   scheduler.setTimeout(faultTick, faultRandom.between(1, faultMeanMs));
 
-  const afterEvent = (): void => cluster.observeAll();
+  // Log Matching compares whole logs: every few hundred events and at the end is enough.
+  let sinceLogCheck = 0;
+  // A livelock at one virtual instant (a zero-delay timer loop) would never reach MAX_EVENTS quickly.
+  let instant = -1;
+  let eventsAtInstant = 0;
+  const afterEvent = (): void => {
+    if (scheduler.now() !== instant) {
+      instant = scheduler.now();
+      eventsAtInstant = 0;
+    } else if (++eventsAtInstant > MAX_EVENTS_PER_INSTANT) {
+      throw new Error(`virtual time stuck at ${instant} ms: ${MAX_EVENTS_PER_INSTANT} events without it advancing`);
+    }
+    cluster.observeAll();
+    if (++sinceLogCheck >= LOG_CHECK_EVERY_EVENTS) {
+      sinceLogCheck = 0;
+      cluster.checkLogMatching();
+    }
+  };
   const chaos = await scheduler.runUntil({ until: chaosMs, afterEvent, maxEvents: MAX_EVENTS });
   if (chaos === 'max-events') throw new Error(`no progress in virtual time after ${MAX_EVENTS} events`);
 
@@ -310,7 +371,11 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
   restarts.clear();
   cluster.network.heal();
   cluster.network.setFaults({ ...DEFAULT_NETWORK_FAULTS });
-  for (const id of all) if (cluster.node(id).status === 'down') cluster.start(id);
+  for (const id of all) {
+    const node = cluster.node(id);
+    if (node.status === 'down') cluster.start(id);
+    else if (node.gate?.paused === true) node.gate.resume();
+  }
   const healedAt = scheduler.now();
 
   // Liveness: a leader all agree on, a final append acknowledged, applied everywhere.
@@ -322,7 +387,7 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
   };
   const converged = (): boolean => {
     const nodes = all.map((id) => cluster.node(id));
-    if (nodes.some((n) => n.status !== 'up')) return false;
+    if (nodes.some((n) => n.running === null)) return false;
     if (final.value === null) {
       const leader = cluster.leader();
       if (leader === null) return false;
@@ -349,10 +414,18 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
     }
     const { value, offset } = final;
     if (offset === null) return false;
-    const hw = nodes[0]!.raft!.highWatermark();
+    // Everyone has applied the final append, reports the same high watermark, and agrees
+    // on who leads now (leadership may have moved since: a voter that was cut off returns
+    // with a higher epoch, as there is no pre-vote).
+    const leader = cluster.leader();
+    if (leader === null) return false;
+    const { epoch } = leader.raft!.leaderAndEpoch();
+    const hw = leader.raft!.highWatermark();
     for (const n of nodes) {
       if (n.state.entries.get(offset) !== value) return false;
       if (n.raft!.highWatermark() !== hw) return false;
+      const view = n.raft!.leaderAndEpoch();
+      if (view.leaderId !== leader.id || view.epoch !== epoch) return false;
     }
     return true;
   };
@@ -371,6 +444,8 @@ async function simulate(options: RaftSimulationOptions, scheduler: SimScheduler)
     );
   }
   for (const id of all) cluster.invariants.checkAllAcknowledged(id, cluster.node(id).state.entries);
+  cluster.checkLogMatching();
+  cluster.checkDescribeQuorum(cluster.leader()!);
 
   const leader = cluster.leader()!;
   scheduler.trace(`converged: ${describeCluster(cluster)}`);

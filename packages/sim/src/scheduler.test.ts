@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SeededRandom } from './random.js';
-import { SimScheduler } from './scheduler.js';
+import { ProcessGate, SimScheduler } from './scheduler.js';
 
 describe('SimScheduler', () => {
   it('runs events in (time, scheduling order) and advances the clock to each', async () => {
@@ -116,6 +116,32 @@ describe('SimScheduler', () => {
     );
     await scheduler.runUntil({});
     assert.deepEqual(seen, ['unscoped']);
+  });
+
+  it("holds a paused process's timers until it resumes, then runs them in order", async () => {
+    const scheduler = new SimScheduler();
+    const gate = new ProcessGate();
+    const scope = scheduler.scope(gate);
+    const seen: string[] = [];
+    scope.setTimeout(() => seen.push(`a@${scheduler.now()}`), 10);
+    scope.setTimeout(() => seen.push(`b@${scheduler.now()}`), 20);
+    scope.setTimeout(() => seen.push(`c@${scheduler.now()}`), 100);
+    scheduler.setTimeout(() => gate.pause(), 5);
+    scheduler.setTimeout(() => {
+      seen.push(`resume@${scheduler.now()}`);
+      gate.resume();
+    }, 50);
+    await scheduler.runUntil({});
+    assert.deepEqual(seen, ['resume@50', 'a@50', 'b@50', 'c@100']);
+
+    // Killed while paused: what was held never runs.
+    gate.pause();
+    scope.setTimeout(() => seen.push('held'), 1);
+    await scheduler.runUntil({});
+    gate.kill();
+    gate.resume();
+    gate.run(() => seen.push('after kill'));
+    assert.equal(seen.length, 4);
   });
 
   it('is deterministic: the same seed gives the same trace twice, another seed another', async () => {

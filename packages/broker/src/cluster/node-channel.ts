@@ -16,6 +16,9 @@ import { API_TABLE, decodeResponse, encodeRequest, RequestHeader } from '@gregor
 /** Responses larger than this are refused (the connection is closed): a peer gone wrong. */
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
+/** The client id prefix of requests one node sends another for the active controller. */
+export const CONTROLLER_CHANNEL_CLIENT_PREFIX = 'gregor-controller-channel-';
+
 export class NodeChannelError extends Error {
   override readonly name = 'NodeChannelError';
 }

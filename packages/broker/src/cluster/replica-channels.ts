@@ -98,7 +98,7 @@ export class ControllerAlterPartitionSender implements AlterPartitionSender {
     p.partitionIndex = item.partition;
     p.leaderEpoch = item.leaderEpoch;
     p.partitionEpoch = item.partitionEpoch;
-    p.newIsr = [...item.newIsr];
+    // v3 names the ISR with broker epochs only (KIP-903); the plain list is v0-2.
     p.newIsrWithEpochs = item.newIsrWithEpochs.map((b) => {
       const s = new BrokerState();
       s.brokerId = b.brokerId;
@@ -106,7 +106,7 @@ export class ControllerAlterPartitionSender implements AlterPartitionSender {
       return s;
     });
     const t = new AlterTopicData();
-    t.topicName = item.topic;
+    // From v2 topics are named by id only.
     t.topicId = item.topicId;
     t.partitions = [p];
     const req = new AlterPartitionRequest();

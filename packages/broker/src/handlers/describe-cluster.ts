@@ -69,6 +69,9 @@ export const describeClusterHandler: ApiHandler = defineHandler<DescribeClusterR
       d.rack = b.rack;
       response.brokers.push(d);
     }
+    // As in Metadata: an alive broker stands for the controller, this one when it is listed.
+    if (!response.brokers.some((b) => b.brokerId === broker.nodeId))
+      response.controllerId = response.brokers[0]?.brokerId ?? -1;
     response.clusterAuthorizedOperations = request.includeClusterAuthorizedOperations
       ? CLUSTER_AUTHORIZED_OPERATIONS
       : OPERATIONS_NOT_REQUESTED;

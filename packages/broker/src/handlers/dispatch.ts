@@ -11,10 +11,46 @@
 import type { ApiSpec } from '@gregor/protocol';
 import { API_TABLE, ApiKey, decodeRequest, ErrorCode, encodeResponse, encodeResponseSpliced } from '@gregor/protocol';
 import type { Broker } from '../broker.js';
+import { CONTROLLER_CHANNEL_CLIENT_PREFIX } from '../cluster/node-channel.js';
 import type { Connection, HandlerResult } from '../server/connection.js';
 import { supportedApiVersions } from './api-versions.js';
 import type { RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
+
+/**
+ * Requests only the active controller can answer, whatever node a client sends them to:
+ * on any other node of a cluster they are passed on to it as they came (Kafka's
+ * brokers forward them too). Operations the handlers start themselves (CreateTopics
+ * and the like) reach the controller through `Broker.controllerApi` instead.
+ */
+const FORWARDED_TO_CONTROLLER: ReadonlySet<number> = new Set([
+  ApiKey.ElectLeaders,
+  ApiKey.AlterPartitionReassignments,
+  ApiKey.ListPartitionReassignments,
+  ApiKey.DescribeQuorum,
+]);
+
+/**
+ * The active controller's answer to a request that only it can give, or null when this
+ * node answers itself. A request that was itself forwarded is never passed on again
+ * (two nodes with different views of the leader must not bounce it between them).
+ */
+async function forwardToController(
+  broker: Broker,
+  apiKey: number,
+  version: number,
+  clientId: string | null,
+  body: object,
+): Promise<object | 'unreachable' | null> {
+  if (!FORWARDED_TO_CONTROLLER.has(apiKey) || !broker.clustered) return null;
+  if (broker.metadataLog.isActiveController) return null;
+  if (clientId?.startsWith(CONTROLLER_CHANNEL_CLIENT_PREFIX)) return null;
+  try {
+    return await broker.requestToController(apiKey, version, body);
+  } catch {
+    return 'unreachable';
+  }
+}
 
 export function createDispatcher(broker: Broker): (frame: Buffer, connection: Connection) => Promise<HandlerResult> {
   const maxLength = broker.limits.maxRequestBytes;
@@ -48,6 +84,15 @@ export function createDispatcher(broker: Broker): (frame: Buffer, connection: Co
         version,
         header.correlationId,
         handler.errorResponse(ctx, body, ErrorCode.UNSUPPORTED_VERSION),
+      );
+    }
+    const forwarded = await forwardToController(broker, api.apiKey, version, header.clientId, body);
+    if (forwarded !== null) {
+      return encodeResponse(
+        api,
+        version,
+        header.correlationId,
+        forwarded === 'unreachable' ? handler.errorResponse(ctx, body, ErrorCode.NOT_CONTROLLER) : forwarded,
       );
     }
     const response = await handler.handle(ctx, body);

@@ -103,6 +103,10 @@ export const metadataHandler: ApiHandler = defineHandler<MetadataRequest, Metada
       mb.rack = b.rack;
       response.brokers.push(mb);
     }
+    // KRaft brokers name an alive broker as the controller (clients cannot reach the
+    // controllers): this one, or while its own registration is not applied here yet, another.
+    if (!response.brokers.some((b) => b.nodeId === broker.nodeId))
+      response.controllerId = response.brokers[0]?.nodeId ?? -1;
     const all = request.topics === null || (version === 0 && request.topics.length === 0);
     if (all) {
       for (const topic of [...image.topicsByName.values()].sort((a, b) => a.name.localeCompare(b.name))) {

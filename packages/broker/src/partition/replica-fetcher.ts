@@ -344,6 +344,7 @@ export class ReplicaFetcher {
             complete = onFetch;
           } else target = Math.min(local.endOffset, leaderEndOffset, p.logEndOffset);
         }
+        const before = epochCacheState(p);
         if (target < p.logEndOffset) {
           this.ctx.logger.info(
             {
@@ -361,8 +362,34 @@ export class ReplicaFetcher {
             this.ctx.producerIdExpirationMs(),
           );
           p.updateFollowerHighWatermark(p.highWatermark);
+        } else {
+          // Nothing to cut, but the epoch cache may still end with an epoch that starts at
+          // the log end with no batch (this broker became leader and lost leadership before
+          // appending): the log drops it, as Kafka's truncateTo does, so that the next Fetch
+          // names the epoch the batches have and the leader stops answering DivergingEpoch.
+          await p.log.truncateTo(p.logEndOffset);
         }
         s.truncating = !complete;
+        // A DivergingEpoch on Fetch, or an OffsetForLeaderEpoch answer that leaves the
+        // partition truncating, that changed nothing here would get the same answer if
+        // asked again at once: wait replica.fetch.backoff.ms rather than spin between the
+        // two brokers. (An OffsetForLeaderEpoch answer that says the logs agree changes
+        // nothing either, and fetching goes on at once.)
+        const divergenceAnswer = onFetch && leaderEpoch >= 0;
+        if ((divergenceAnswer || !complete) && epochCacheState(p) === before) {
+          this.ctx.logger.warn(
+            {
+              partition: `${p.topic}-${p.partition}`,
+              leader: this.leaderId,
+              leaderEpoch,
+              leaderEndOffset,
+              logEndOffset: p.logEndOffset,
+              latestEpoch: p.log.epochCache.latestEpoch(),
+            },
+            'leader epoch divergence left the follower log unchanged; backing off',
+          );
+          this.backOff(s);
+        }
       }),
     );
   }
@@ -428,4 +455,10 @@ export class ReplicaFetcher {
     }
     await Promise.all(work);
   }
+}
+
+/** The follower's log end and epoch cache, to tell whether a truncation changed anything. */
+function epochCacheState(p: Partition): string {
+  const last = p.log.epochCache.all.at(-1);
+  return `${p.logEndOffset}:${p.log.epochCache.all.length}:${last?.epoch ?? -1}@${last?.startOffset ?? -1}`;
 }

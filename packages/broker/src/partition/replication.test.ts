@@ -267,6 +267,73 @@ describe('replication', () => {
     assert.deepEqual(leader.isr, [1, 2, 3]);
   });
 
+  test('a leader that appended nothing in its epoch follows again: one DivergingEpoch round, then it catches up and rejoins the ISR', async () => {
+    const c = await startCluster();
+    const first = c.partition(1);
+    const committed = first.append(batchOf('committed', 2), -1);
+    await c.settle();
+    await committed;
+    assert.equal(first.highWatermark, 2);
+    // Broker 2 leads epoch 1 and records where it starts, then loses leadership before
+    // any append: its epoch cache ends with an epoch no batch was written in.
+    await c.changePartition({ leader: 2 });
+    const stale = c.partition(2);
+    assert.deepEqual(stale.log.epochCache.all.at(-1), { epoch: 1, startOffset: 2 });
+    await c.changePartition({ leader: 3, isr: [1, 3] });
+    assert.equal(stale.role, 'follower');
+    const leader = c.partition(3);
+    assert.equal(leader.leaderEpoch, 2);
+    await leader.append(batchOf('new', 3), 1);
+    await c.written();
+    // The leader knows no epoch 1: it answers DivergingEpoch {epoch 0, endOffset 2}, where
+    // the follower's log already ends. Nothing is cut, but the empty epoch goes.
+    await c.pump([2]);
+    assert.equal(stale.logEndOffset, 2);
+    assert.deepEqual(stale.log.epochCache.all, [{ epoch: 0, startOffset: 0 }]);
+    // The next Fetch names epoch 0 and gets the records, with no backoff (the clock stands still).
+    await c.pump([2]);
+    assert.deepEqual(await logValues(stale), ['committed-0', 'committed-1', 'new-0', 'new-1', 'new-2']);
+    assert.deepEqual(stale.log.epochCache.all, leader.log.epochCache.all);
+    await c.settle();
+    assert.deepEqual(leader.isr, [1, 2, 3], 'broker 2 rejoined the ISR');
+    assert.equal(leader.highWatermark, 5);
+    assert.equal(stale.highWatermark, 5);
+  });
+
+  test('a DivergingEpoch answer that changes nothing backs the follower off for replica.fetch.backoff.ms', async () => {
+    const c = await startCluster();
+    const committed = c.partition(1).append(batchOf('committed', 2), -1);
+    await c.settle();
+    await committed;
+    await c.changePartition({ leader: 2 });
+    await c.changePartition({ leader: 3, isr: [1, 3] });
+    const stale = c.partition(2);
+    await c.partition(3).append(batchOf('new', 1), 1);
+    // A log that cannot drop the empty epoch (as before the fix): every answer is the same.
+    stale.log.truncateTo = async () => {};
+    const leaderRm = c.rm(3);
+    const fetchForFollower = leaderRm.fetchForFollower.bind(leaderRm);
+    let fetches = 0;
+    leaderRm.fetchForFollower = (request, version) => {
+      fetches++;
+      return fetchForFollower(request, version);
+    };
+    await c.pump([2]);
+    assert.equal(fetches, 1);
+    await c.pump([2]);
+    await c.pump([2]);
+    assert.equal(fetches, 1, 'backing off, not asking again at once');
+    c.clock.advance(1_000);
+    await c.pump([2]);
+    assert.equal(fetches, 2, 'asks again after the backoff');
+    // Once the log can drop the epoch, the follower catches up.
+    delete (stale.log as { truncateTo?: unknown }).truncateTo;
+    c.clock.advance(1_000);
+    await c.settle();
+    assert.deepEqual(await logValues(stale), ['committed-0', 'committed-1', 'new-0']);
+    assert.deepEqual(c.partition(3).isr, [1, 2, 3]);
+  });
+
   test('leader change through OffsetForLeaderEpoch when the leader answers below Fetch v12', async () => {
     const c = await startCluster();
     c.fetchVersion = 11;

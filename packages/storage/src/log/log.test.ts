@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { buildRecordBatch, readAllRecords } from '@gregor/protocol';
-import { MemoryDisk, NodeDisk } from '../disk.js';
+import { joinPath, MemoryDisk, NodeDisk } from '../disk.js';
+import { LEADER_EPOCH_CHECKPOINT } from './leader-epoch-cache.js';
 import type { LogOptions } from './log.js';
 import { LogError, PartitionLog } from './log.js';
 
@@ -190,6 +191,51 @@ test('truncateTo removes whole batches and the epochs after them', async () => {
   assert.deepEqual(log.epochCache.endOffsetFor(1, log.logEndOffset), { epoch: 1, endOffset: 6 });
   await log.truncateTo(0);
   assert.equal(log.logEndOffset, 0);
+});
+
+test('truncateTo at the log end drops an epoch that starts there with no batch, durably (as Kafka)', async () => {
+  // A broker became leader in epoch 1 at the log end (the epoch start recorded, as
+  // makeLeader does) and lost leadership before appending: the entry names no batch.
+  const disk = new MemoryDisk();
+  const log = await PartitionLog.open({ disk, dir: 'p' });
+  await log.appendAsLeader(batch(2), 0);
+  await log.appendAsLeader(batch(2), 0);
+  await log.epochCache.assign(1, log.logEndOffset);
+  assert.deepEqual(log.epochCache.all, [
+    { epoch: 0, startOffset: 0 },
+    { epoch: 1, startOffset: 4 },
+  ]);
+  await log.truncateTo(log.logEndOffset);
+  assert.equal(log.logEndOffset, 4, 'no batch goes');
+  assert.deepEqual(log.epochCache.all, [{ epoch: 0, startOffset: 0 }]);
+  assert.equal(log.epochCache.latestEpoch(), 0, 'a follower now fetches with the epoch its batches have');
+  // The checkpoint file says so before any reopen: the change is durable when the call returns.
+  const checkpoint = (await disk.readFile(joinPath('p', LEADER_EPOCH_CHECKPOINT))).toString('utf8');
+  assert.equal(checkpoint, '0\n1\n0 0\n');
+  // Past the log end too; an epoch that has batches is kept.
+  await log.epochCache.assign(2, log.logEndOffset);
+  await log.truncateTo(log.logEndOffset + 10);
+  assert.deepEqual(log.epochCache.all, [{ epoch: 0, startOffset: 0 }]);
+  await log.appendAsLeader(batch(1), 3);
+  await log.truncateTo(log.logEndOffset);
+  assert.deepEqual(log.epochCache.all, [
+    { epoch: 0, startOffset: 0 },
+    { epoch: 3, startOffset: 4 },
+  ]);
+  await log.flush();
+  // A power loss and reopen: the batches and the cache agree.
+  disk.crash();
+  const reopened = await PartitionLog.open({ disk, dir: 'p' });
+  assert.equal(reopened.logEndOffset, 5);
+  assert.deepEqual(reopened.epochCache.all, [
+    { epoch: 0, startOffset: 0 },
+    { epoch: 3, startOffset: 4 },
+  ]);
+  assert.deepEqual(reopened.epochCache.endOffsetFor(0, reopened.logEndOffset), { epoch: 0, endOffset: 4 });
+  const r = await reopened.appendAsLeader(batch(1), 4);
+  assert.equal(r.baseOffset, 5);
+  assert.deepEqual(reopened.epochCache.all.at(-1), { epoch: 4, startOffset: 5 });
+  await reopened.close();
 });
 
 test('deleteRecordsBefore moves the log start and deletes whole segments below it', async () => {

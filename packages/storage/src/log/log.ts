@@ -995,11 +995,21 @@ export class PartitionLog {
   // ------------------------------------------------------------------------------------
   // Truncation, log start, retention
 
-  /** Removes every batch whose last offset is >= `offset` (follower truncation). */
+  /**
+   * Removes every batch whose last offset is >= `offset` (follower truncation). At or past
+   * the log end no batch goes, but epoch-cache entries starting at the log end still do
+   * (as Kafka's UnifiedLog.truncateTo): a broker that became leader and recorded its epoch
+   * start, then lost leadership before appending, holds an epoch no batch was written in.
+   * Left there, it would be the follower's lastFetchedEpoch forever and the leader's
+   * DivergingEpoch answer would truncate nothing.
+   */
   truncateTo(offset: number): Promise<void> {
     this.checkWritable();
     return this.exclusive(async () => {
-      if (offset >= this.logEndOffset) return;
+      if (offset >= this.logEndOffset) {
+        await this.epochCache.truncateFromEnd(this.logEndOffset);
+        return;
+      }
       if (offset <= this.logStartOffset) {
         await this.resetTo(offset);
         return;

@@ -1,0 +1,836 @@
+/**
+ * A replicated Gregor cluster in one process, on virtual time: brokers each running the
+ * real ReplicaManager (Partition, ReplicaFetcher, PartitionLog) on their own MemoryDisk,
+ * the real Controller over an in-memory metadata log (node 0), and producers, all
+ * talking over one SimNetwork. Replica Fetch and OffsetForLeaderEpoch cross it encoded at
+ * their wire versions (17 and 4), so the codecs are on the path; controller RPCs
+ * (BrokerRegistration, BrokerHeartbeat, AlterPartition) and metadata propagation carry
+ * plain objects. Brokers learn the metadata image by polling the controller (as KRaft
+ * brokers fetch the metadata log), so they lag behind it and can miss it entirely while
+ * partitioned; the controller fences a broker whose heartbeats stop and moves its
+ * leaderships to another ISR member.
+ *
+ * A broker incarnation owns a TimerScope, a ProcessGate, a network endpoint and an
+ * IncarnationDisk: a crash freezes all four, so none of its code runs again, and a power
+ * loss also drops the disk's unsynced bytes (MemoryDisk.crash, with a torn tail
+ * sometimes). A restart starts a new incarnation on the same MemoryDisk: it registers
+ * (a new broker epoch), reads the image, opens its logs (recovery) and follows.
+ */
+
+import { offsetsForLeaderEpoch } from '@gregor/broker/internals/handlers/offset-for-leader-epoch';
+import type { ControllerLog } from '@gregor/broker/internals/metadata/controller';
+import {
+  Controller,
+  METADATA_VERSION,
+  SECURITY_PROTOCOL_PLAINTEXT,
+} from '@gregor/broker/internals/metadata/controller';
+import { ConfigResourceType, MetadataImage } from '@gregor/broker/internals/metadata/image';
+import type { MetadataRecord } from '@gregor/broker/internals/metadata/record-serde';
+import { decodeMetadataRecord, encodeMetadataRecord } from '@gregor/broker/internals/metadata/record-serde';
+import { ReplicaManager } from '@gregor/broker/internals/partition/replica-manager';
+import type {
+  AlterPartitionItem,
+  AlterPartitionResult,
+  ReplicaRequestOptions,
+  ReplicaTransport,
+  ReplicationConfig,
+} from '@gregor/broker/internals/partition/replica-transport';
+import { ReplicationError } from '@gregor/broker/internals/partition/replica-transport';
+import type { Uuid } from '@gregor/protocol';
+import {
+  buildRecordBatch,
+  decodeMessage,
+  ErrorCode,
+  encodeMessage,
+  FetchRequest,
+  FetchResponse,
+  MetadataRecordType,
+  OffsetForLeaderEpochRequest,
+  OffsetForLeaderEpochResponse,
+  uuidFromBytes,
+} from '@gregor/protocol';
+import { ConfigRecord } from '@gregor/protocol/generated/metadata/config-record';
+import { PartitionRecord } from '@gregor/protocol/generated/metadata/partition-record';
+import { TopicRecord } from '@gregor/protocol/generated/metadata/topic-record';
+import { LogError, MemoryDisk } from '@gregor/storage';
+import { pino } from 'pino';
+import type { SimEndpoint } from '../network.js';
+import { SimNetwork } from '../network.js';
+import type { SeededRandom } from '../random.js';
+import type { SimScheduler, TimerScope } from '../scheduler.js';
+import { ProcessGate } from '../scheduler.js';
+import type { ReplicationChecker } from './checker.js';
+import { IncarnationDisk } from './incarnation-disk.js';
+
+export const CONTROLLER_ID = 0;
+export const TOPIC = 'sim-topic';
+export const MIN_INSYNC_REPLICAS = 2;
+export const REPLICATION_FACTOR = 3;
+/** Idempotent producers' ids (as InitProducerId would hand out): this plus the producer's node id. */
+const PRODUCER_ID_BASE = 5000;
+const FETCH_VERSION = 17;
+const OFFSET_FOR_LEADER_EPOCH_VERSION = 4;
+
+/** Bugs the checker must catch (tests prove it does). */
+export const ReplicationBug = {
+  /** The follower's transport drops DivergingEpoch from Fetch answers: divergent suffixes are never truncated. */
+  SKIP_TRUNCATION: 'skip-truncation',
+  /** The leader acknowledges acks=-1 produces once written locally (acks=1), before the high watermark passes them. */
+  ACK_BEFORE_HIGH_WATERMARK: 'ack-before-hw',
+} as const;
+export type ReplicationBug = (typeof ReplicationBug)[keyof typeof ReplicationBug];
+
+export type SimRequest =
+  | { kind: 'fetch'; bytes: Buffer }
+  | { kind: 'offset-for-leader-epoch'; bytes: Buffer }
+  | {
+      kind: 'produce';
+      topic: string;
+      partition: number;
+      batch: Buffer;
+      timeoutMs: number;
+      /** An idempotent producer's batch (KIP-98): its id, epoch and sequences. */
+      producer: { producerId: number; producerEpoch: number; baseSequence: number; lastSequence: number } | null;
+    }
+  | { kind: 'register'; brokerId: number; incarnationId: Uuid }
+  | { kind: 'heartbeat'; brokerId: number; brokerEpoch: number; metadataOffset: number; wantShutDown: boolean }
+  | { kind: 'alter-partition'; brokerId: number; brokerEpoch: number; item: AlterPartitionItem }
+  | { kind: 'metadata'; offset: number };
+
+export type SimResponse =
+  | { kind: 'fetch'; bytes: Buffer }
+  | { kind: 'offset-for-leader-epoch'; bytes: Buffer }
+  | { kind: 'produce'; errorCode: number; baseOffset: number }
+  | { kind: 'register'; errorCode: number; brokerEpoch: number }
+  | { kind: 'heartbeat'; errorCode: number; isFenced: boolean; shouldShutDown: boolean }
+  | { kind: 'alter-partition'; result: AlterPartitionResult }
+  | { kind: 'metadata'; image: MetadataImage | null };
+
+export interface ClusterConfig {
+  brokers: number;
+  partitions: number;
+  /** gregor.log.durable: acks=-1 waits for the leader's fsync, follower appends are fsynced. */
+  durable: boolean;
+  segmentBytes: number;
+  replication: Partial<ReplicationConfig>;
+  heartbeatIntervalMs: number;
+  sessionTimeoutMs: number;
+  metadataPollMs: number;
+  produceTimeoutMs: number;
+  retryBackoffMs: number;
+  /** Virtual time a metadata batch takes to commit. */
+  commitDelayMs: number;
+  bug: ReplicationBug | null;
+}
+
+/** A topic id from the seed (the controller's would come from crypto). */
+function seededUuid(random: SeededRandom): Uuid {
+  for (;;) {
+    const bytes = Buffer.alloc(16);
+    for (let i = 0; i < 16; i += 4) bytes.writeUInt32BE(random.nextUint32(), i);
+    const id = uuidFromBytes(bytes, 0);
+    if (!id.startsWith('-') && id !== 'AAAAAAAAAAAAAAAAAAAAAA' && id !== 'AAAAAAAAAAAAAAAAAAAAAQ') return id;
+  }
+}
+
+/** The controller's metadata log: commits after a delay, records through their codecs. */
+class SimMetadataLog implements ControllerLog {
+  image = MetadataImage.empty();
+  readonly nodeId = CONTROLLER_ID;
+  readonly isActiveController = true;
+
+  constructor(
+    private readonly scheduler: SimScheduler,
+    private readonly delayMs: number,
+    private readonly onCommit: (image: MetadataImage, records: readonly MetadataRecord[]) => void,
+  ) {}
+
+  get endOffset(): number {
+    return this.image.offset + 1;
+  }
+
+  async append(records: readonly MetadataRecord[]): Promise<MetadataImage> {
+    if (records.length === 0) return this.image;
+    const decoded = records.map((r) => decodeMetadataRecord(encodeMetadataRecord(r)));
+    if (this.delayMs > 0) await new Promise<void>((resolve) => this.scheduler.setTimeout(resolve, this.delayMs));
+    const base = this.endOffset;
+    this.image = this.image.apply(decoded, base + decoded.length - 1);
+    this.onCommit(this.image, decoded);
+    return this.image;
+  }
+}
+
+export interface Incarnation {
+  readonly n: number;
+  readonly scope: TimerScope;
+  readonly gate: ProcessGate;
+  readonly endpoint: SimEndpoint<SimRequest, SimResponse>;
+  readonly disk: IncarnationDisk;
+  readonly incarnationId: Uuid;
+  rm: ReplicaManager | null;
+  brokerEpoch: number;
+  appliedOffset: number;
+  alive: boolean;
+  /** Controlled shutdown asked (heartbeats say wantShutDown) / granted (shouldShutDown). */
+  wantShutDown: boolean;
+  shouldShutDown: boolean;
+  closing: boolean;
+}
+
+export class SimBroker {
+  readonly disk = new MemoryDisk();
+  incarnation: Incarnation | null = null;
+  incarnations = 0;
+  constructor(readonly id: number) {}
+}
+
+export interface ProducerStats {
+  sent: number;
+  acked: number;
+  failed: number;
+}
+
+export class ReplicationCluster {
+  readonly network: SimNetwork<SimRequest, SimResponse>;
+  readonly brokers: SimBroker[] = [];
+  readonly metadata: SimMetadataLog;
+  readonly controller: Controller;
+  readonly producerStats: ProducerStats = { sent: 0, acked: 0, failed: 0 };
+  readonly topicId: Uuid;
+  leaderChanges = 0;
+  private readonly logger;
+  private readonly producersStopped = new Set<number>();
+  private producerEndpoints = new Map<number, SimEndpoint<SimRequest, SimResponse>>();
+  private producerImages = new Map<number, MetadataImage>();
+  private readonly producerScope: TimerScope;
+
+  constructor(
+    private readonly scheduler: SimScheduler,
+    private readonly random: SeededRandom,
+    readonly config: ClusterConfig,
+    private readonly checker: ReplicationChecker,
+  ) {
+    this.network = new SimNetwork<SimRequest, SimResponse>(scheduler, random.fork(), {
+      describeRequest: describe,
+      describeResponse: describeResponse,
+    });
+    this.network.onHandlerError = (node, error) =>
+      scheduler.fail(new Error(`node ${node} failed a request instead of answering: ${describeError(error)}`));
+    this.logger =
+      scheduler.tracer === null
+        ? pino({ level: 'silent' })
+        : pino(
+            {
+              level: 'info',
+              timestamp: false,
+              base: null,
+              // Messages only: stacks would name the caller (a test runner), not the run.
+              serializers: { err: (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)) },
+            },
+            { write: (line: string) => scheduler.trace(`log ${line.trim()}`) },
+          );
+    this.metadata = new SimMetadataLog(scheduler, config.commitDelayMs, (image, records) =>
+      this.onCommit(image, records),
+    );
+    this.controller = new Controller(
+      this.metadata,
+      { numPartitions: 1, replicationFactor: REPLICATION_FACTOR, deleteTopicEnable: true },
+      {
+        clock: scheduler,
+        timers: scheduler,
+        random: random.fork(),
+        brokerHeartbeatIntervalMs: config.heartbeatIntervalMs,
+        brokerSessionTimeoutMs: config.sessionTimeoutMs,
+        uncleanLeaderElectionEnable: false,
+      },
+    );
+    this.network.register(CONTROLLER_ID, (from, request) => this.controllerHandle(from, request));
+    this.controller.activate();
+    this.producerScope = scheduler.scope();
+    this.topicId = seededUuid(random);
+    for (let id = 1; id <= config.brokers; id++) this.brokers.push(new SimBroker(id));
+  }
+
+  private onCommit(image: MetadataImage, records: readonly MetadataRecord[]): void {
+    this.checker.observeImage(image);
+    for (const r of records) {
+      if (r.type === MetadataRecordType.PartitionChangeRecord) {
+        const m = r.message as { partitionId: number; leader: number; isr: number[] | null };
+        if (m.leader !== -2) this.leaderChanges++;
+        const p = image.topicsById.get(this.topicId)?.partitions[m.partitionId];
+        this.scheduler.trace(
+          `controller ${TOPIC}-${m.partitionId} leader ${p?.leader} epoch ${p?.leaderEpoch} isr [${p?.isr.join(',')}] partition epoch ${p?.partitionEpoch}`,
+        );
+      } else if (r.type === MetadataRecordType.FenceBrokerRecord) {
+        this.scheduler.trace(`controller fenced broker ${(r.message as { id: number }).id}`);
+      } else if (r.type === MetadataRecordType.UnfenceBrokerRecord) {
+        this.scheduler.trace(`controller unfenced broker ${(r.message as { id: number }).id}`);
+      } else if (r.type === MetadataRecordType.RegisterBrokerRecord) {
+        const m = r.message as { brokerId: number; brokerEpoch: bigint };
+        this.scheduler.trace(`controller registered broker ${m.brokerId} epoch ${m.brokerEpoch}`);
+      }
+    }
+  }
+
+  /** The topic: `partitions` partitions of REPLICATION_FACTOR replicas, every ISR full, min.insync.replicas 2. */
+  createTopic(): Promise<MetadataImage> {
+    const records: MetadataRecord[] = [];
+    const t = new TopicRecord();
+    t.name = TOPIC;
+    t.topicId = this.topicId;
+    records.push({ type: MetadataRecordType.TopicRecord, version: 0, message: t });
+    const n = this.config.brokers;
+    for (let i = 0; i < this.config.partitions; i++) {
+      const replicas = Array.from({ length: REPLICATION_FACTOR }, (_, k) => ((i + k) % n) + 1);
+      const p = new PartitionRecord();
+      p.topicId = this.topicId;
+      p.partitionId = i;
+      p.replicas = replicas;
+      p.isr = [...replicas];
+      p.leader = replicas[0] as number;
+      p.leaderEpoch = 0;
+      p.partitionEpoch = 0;
+      records.push({ type: MetadataRecordType.PartitionRecord, version: 0, message: p });
+    }
+    const c = new ConfigRecord();
+    c.resourceType = ConfigResourceType.TOPIC;
+    c.resourceName = TOPIC;
+    c.name = 'min.insync.replicas';
+    c.value = String(MIN_INSYNC_REPLICAS);
+    records.push({ type: MetadataRecordType.ConfigRecord, version: 0, message: c });
+    return this.metadata.append(records);
+  }
+
+  // ------------------------------------------------------------------------------------
+  // The controller node
+
+  private async controllerHandle(_from: number, request: SimRequest): Promise<SimResponse> {
+    switch (request.kind) {
+      case 'register': {
+        const r = await this.controller.brokerRegistration({
+          brokerId: request.brokerId,
+          incarnationId: request.incarnationId,
+          listeners: [
+            {
+              name: 'PLAINTEXT',
+              host: `broker-${request.brokerId}.sim`,
+              port: 9092,
+              securityProtocol: SECURITY_PROTOCOL_PLAINTEXT,
+            },
+          ],
+          features: [{ name: 'metadata.version', minSupportedVersion: 1, maxSupportedVersion: METADATA_VERSION }],
+          rack: null,
+        });
+        return { kind: 'register', errorCode: r.errorCode, brokerEpoch: r.brokerEpoch };
+      }
+      case 'heartbeat': {
+        const r = await this.controller.brokerHeartbeat({
+          brokerId: request.brokerId,
+          brokerEpoch: request.brokerEpoch,
+          currentMetadataOffset: request.metadataOffset,
+          wantFence: false,
+          wantShutDown: request.wantShutDown,
+        });
+        return { kind: 'heartbeat', errorCode: r.errorCode, isFenced: r.isFenced, shouldShutDown: r.shouldShutDown };
+      }
+      case 'alter-partition': {
+        const item = request.item;
+        const r = await this.controller.alterPartition(
+          {
+            brokerId: request.brokerId,
+            brokerEpoch: request.brokerEpoch,
+            topics: [
+              {
+                topicName: item.topic,
+                topicId: item.topicId,
+                partitions: [
+                  {
+                    partitionIndex: item.partition,
+                    leaderEpoch: item.leaderEpoch,
+                    newIsr: item.newIsrWithEpochs,
+                    leaderRecoveryState: 0,
+                    partitionEpoch: item.partitionEpoch,
+                  },
+                ],
+              },
+            ],
+          },
+          3,
+        );
+        const p = r.topics[0]?.partitions[0];
+        if (r.errorCode !== ErrorCode.NONE || p === undefined)
+          return { kind: 'alter-partition', result: { errorCode: r.errorCode || ErrorCode.UNKNOWN_SERVER_ERROR } };
+        if (p.errorCode !== ErrorCode.NONE) return { kind: 'alter-partition', result: { errorCode: p.errorCode } };
+        return {
+          kind: 'alter-partition',
+          result: {
+            errorCode: 0,
+            leaderId: p.leaderId,
+            leaderEpoch: p.leaderEpoch,
+            isr: p.isr,
+            partitionEpoch: p.partitionEpoch,
+          },
+        };
+      }
+      case 'metadata':
+        return { kind: 'metadata', image: this.metadata.image.offset > request.offset ? this.metadata.image : null };
+      default:
+        throw new Error(`the controller does not serve ${request.kind}`);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------
+  // Brokers
+
+  /** Starts a new incarnation of broker `b` on its disk. */
+  start(b: SimBroker): void {
+    if (b.incarnation !== null) throw new Error(`broker ${b.id} is already running`);
+    const n = ++b.incarnations;
+    const gate = new ProcessGate();
+    const scope = this.scheduler.scope(gate);
+    const holder: { inc: Incarnation | null } = { inc: null };
+    const endpoint = this.network.register(
+      b.id,
+      (from, request) => this.brokerHandle(holder.inc as Incarnation, from, request),
+      gate,
+    );
+    endpoint.accepting = false;
+    const inc: Incarnation = {
+      n,
+      scope,
+      gate,
+      endpoint,
+      disk: new IncarnationDisk(b.disk),
+      incarnationId: seededUuid(this.random),
+      rm: null,
+      brokerEpoch: -1,
+      appliedOffset: -1,
+      alive: true,
+      wantShutDown: false,
+      shouldShutDown: false,
+      closing: false,
+    };
+    holder.inc = inc;
+    b.incarnation = inc;
+    this.scheduler.trace(`broker ${b.id} starts (incarnation ${n})`);
+    this.brokerMain(b, inc).catch((e: unknown) => {
+      if (inc.alive) this.scheduler.fail(new Error(`broker ${b.id} failed: ${describeError(e)}`, { cause: e }));
+    });
+  }
+
+  /** A crash: the incarnation is frozen; with `powerLoss`, unsynced bytes are lost too. */
+  crash(b: SimBroker, powerLoss: boolean, tornTail: boolean): void {
+    const inc = b.incarnation;
+    if (inc === null) return;
+    inc.alive = false;
+    inc.scope.kill();
+    inc.gate.kill();
+    inc.endpoint.kill();
+    inc.disk.freeze();
+    this.checker.forget(b.id, inc.n);
+    b.incarnation = null;
+    if (powerLoss) b.disk.crash(tornTail ? () => this.random.next() : undefined);
+    this.scheduler.trace(`broker ${b.id} ${powerLoss ? `loses power${tornTail ? ' (torn tail)' : ''}` : 'is killed'}`);
+  }
+
+  /**
+   * A clean stop: Kafka's controlled shutdown first (heartbeats with wantShutDown until
+   * the controller, having moved this broker's leaderships and ISR memberships away,
+   * answers shouldShutDown; at most `maxWaitMs`), then ReplicaManager.close (flushes,
+   * checkpoints), then the process is gone. Never settles if the broker crashes meanwhile.
+   */
+  async stopCleanly(b: SimBroker, maxWaitMs: number): Promise<void> {
+    const inc = b.incarnation;
+    if (inc === null || inc.rm === null || inc.closing || inc.wantShutDown) return;
+    inc.wantShutDown = true;
+    this.scheduler.trace(`broker ${b.id} asks for a controlled shutdown`);
+    for (let waited = 0; !inc.shouldShutDown && waited < maxWaitMs; waited += 50) await this.sleep(inc.scope, 50);
+    inc.closing = true;
+    inc.endpoint.accepting = false;
+    this.scheduler.trace(
+      `broker ${b.id} shuts down cleanly (${inc.shouldShutDown ? 'controlled shutdown done' : 'controlled shutdown timed out'})`,
+    );
+    await inc.rm.close();
+    if (b.incarnation === inc) this.crash(b, false, false);
+  }
+
+  private sleep(scope: TimerScope, ms: number): Promise<void> {
+    return new Promise((resolve) => scope.setTimeout(resolve, ms));
+  }
+
+  private call(inc: Incarnation, to: number, request: SimRequest, timeoutMs: number): Promise<SimResponse | null> {
+    return inc.endpoint.send(to, request, timeoutMs).catch(() => null);
+  }
+
+  private async brokerMain(b: SimBroker, inc: Incarnation): Promise<void> {
+    const cfg = this.config;
+    for (;;) {
+      const r = await this.call(
+        inc,
+        CONTROLLER_ID,
+        { kind: 'register', brokerId: b.id, incarnationId: inc.incarnationId },
+        cfg.heartbeatIntervalMs * 2,
+      );
+      if (r?.kind === 'register' && r.errorCode === ErrorCode.NONE) {
+        inc.brokerEpoch = r.brokerEpoch;
+        break;
+      }
+      await this.sleep(inc.scope, cfg.heartbeatIntervalMs);
+    }
+    let image: MetadataImage | null = null;
+    while (image === null) {
+      const r = await this.call(inc, CONTROLLER_ID, { kind: 'metadata', offset: -1 }, cfg.heartbeatIntervalMs * 2);
+      if (r?.kind === 'metadata' && r.image !== null && r.image.brokers.get(b.id)?.epoch === inc.brokerEpoch)
+        image = r.image;
+      else await this.sleep(inc.scope, cfg.metadataPollMs);
+    }
+    const timers = {
+      setTimeout: (fn: () => void, ms: number) => inc.scope.setTimeout(fn, ms),
+      clearTimeout: (id: unknown) => inc.scope.clearTimeout(id as number),
+    };
+    const rm = new ReplicaManager({
+      disk: inc.disk,
+      logDir: '/data',
+      nodeId: b.id,
+      logger: this.logger.child({ broker: b.id, incarnation: inc.n }),
+      durable: cfg.durable,
+      logConfigFor: () => ({ durable: cfg.durable, segmentBytes: cfg.segmentBytes }),
+      // The housekeeping runs on real intervals: off (nothing here depends on it).
+      housekeeping: { retentionCheckMs: 0, flushCheckMs: 0, checkpointMs: 0 },
+      cleaner: { enabled: false, backoffMs: 0 },
+      now: () => this.scheduler.now(),
+      clock: this.scheduler,
+      timers,
+      transport: this.transport(inc),
+      alterPartition: {
+        send: async (item) => {
+          const r = await inc.endpoint.send(
+            CONTROLLER_ID,
+            { kind: 'alter-partition', brokerId: b.id, brokerEpoch: inc.brokerEpoch, item },
+            cfg.heartbeatIntervalMs * 2,
+          );
+          if (r.kind !== 'alter-partition') throw new Error(`unexpected ${r.kind}`);
+          return r.result;
+        },
+      },
+      brokerEpoch: () => inc.brokerEpoch,
+      replication: cfg.replication,
+    });
+    inc.appliedOffset = image.offset;
+    await rm.start(image);
+    inc.rm = rm;
+    inc.endpoint.accepting = true;
+    this.scheduler.trace(`broker ${b.id} started at metadata offset ${image.offset}, broker epoch ${inc.brokerEpoch}`);
+    void this.heartbeats(b, inc);
+    await this.followMetadata(inc, rm);
+  }
+
+  private async heartbeats(b: SimBroker, inc: Incarnation): Promise<void> {
+    for (;;) {
+      const r = await this.call(
+        inc,
+        CONTROLLER_ID,
+        {
+          kind: 'heartbeat',
+          brokerId: b.id,
+          brokerEpoch: inc.brokerEpoch,
+          metadataOffset: inc.appliedOffset,
+          wantShutDown: inc.wantShutDown,
+        },
+        this.config.heartbeatIntervalMs,
+      );
+      if (r?.kind === 'heartbeat' && r.shouldShutDown) inc.shouldShutDown = true;
+      await this.sleep(inc.scope, this.config.heartbeatIntervalMs);
+    }
+  }
+
+  private async followMetadata(inc: Incarnation, rm: ReplicaManager): Promise<void> {
+    for (;;) {
+      await this.sleep(inc.scope, this.config.metadataPollMs);
+      if (inc.closing) return;
+      const r = await this.call(
+        inc,
+        CONTROLLER_ID,
+        { kind: 'metadata', offset: inc.appliedOffset },
+        this.config.heartbeatIntervalMs,
+      );
+      if (r?.kind === 'metadata' && r.image !== null && r.image.offset > inc.appliedOffset && !inc.closing) {
+        inc.appliedOffset = r.image.offset;
+        await rm.applyImage(r.image);
+      }
+    }
+  }
+
+  private transport(inc: Incarnation): ReplicaTransport {
+    const rpc = (to: number, request: SimRequest, opts: ReplicaRequestOptions): Promise<SimResponse> =>
+      new Promise<SimResponse>((resolve, reject) => {
+        if (opts.signal.aborted) {
+          reject(new Error('aborted'));
+          return;
+        }
+        const onAbort = () => reject(new Error('aborted'));
+        opts.signal.addEventListener('abort', onAbort, { once: true });
+        inc.endpoint.send(to, request, opts.timeoutMs).then(
+          (r) => {
+            opts.signal.removeEventListener('abort', onAbort);
+            resolve(r);
+          },
+          (e: unknown) => {
+            opts.signal.removeEventListener('abort', onAbort);
+            reject(e);
+          },
+        );
+      });
+    const bug = this.config.bug;
+    return {
+      async fetch(leaderId, request, opts) {
+        const r = await rpc(
+          leaderId,
+          { kind: 'fetch', bytes: encodeMessage(FetchRequest, request, FETCH_VERSION) },
+          opts,
+        );
+        if (r.kind !== 'fetch') throw new Error(`unexpected ${r.kind}`);
+        const response = decodeMessage(FetchResponse, r.bytes, FETCH_VERSION);
+        if (bug === ReplicationBug.SKIP_TRUNCATION)
+          for (const t of response.responses) for (const p of t.partitions) p.divergingEpoch.epoch = -1;
+        return { version: FETCH_VERSION, response };
+      },
+      async offsetForLeaderEpoch(leaderId, request, opts) {
+        const r = await rpc(
+          leaderId,
+          {
+            kind: 'offset-for-leader-epoch',
+            bytes: encodeMessage(OffsetForLeaderEpochRequest, request, OFFSET_FOR_LEADER_EPOCH_VERSION),
+          },
+          opts,
+        );
+        if (r.kind !== 'offset-for-leader-epoch') throw new Error(`unexpected ${r.kind}`);
+        return decodeMessage(OffsetForLeaderEpochResponse, r.bytes, OFFSET_FOR_LEADER_EPOCH_VERSION);
+      },
+    };
+  }
+
+  private async brokerHandle(inc: Incarnation, _from: number, request: SimRequest): Promise<SimResponse> {
+    const rm = inc.rm;
+    if (rm === null) throw new Error('a request reached a broker that is not serving');
+    switch (request.kind) {
+      case 'fetch': {
+        const fetch = decodeMessage(FetchRequest, request.bytes, FETCH_VERSION);
+        const { response, release } = await rm.fetchForFollower(fetch, FETCH_VERSION);
+        // Encoding copies the pooled reads: they can go back at once.
+        const bytes = encodeMessage(FetchResponse, response, FETCH_VERSION);
+        release();
+        return { kind: 'fetch', bytes };
+      }
+      case 'offset-for-leader-epoch': {
+        const wire = decodeMessage(OffsetForLeaderEpochRequest, request.bytes, OFFSET_FOR_LEADER_EPOCH_VERSION);
+        const response = await offsetsForLeaderEpoch(rm, wire, OFFSET_FOR_LEADER_EPOCH_VERSION);
+        return {
+          kind: 'offset-for-leader-epoch',
+          bytes: encodeMessage(OffsetForLeaderEpochResponse, response, OFFSET_FOR_LEADER_EPOCH_VERSION),
+        };
+      }
+      case 'produce': {
+        const lookup = await rm.lookup(request.topic, request.partition);
+        if (lookup.partition === null) return { kind: 'produce', errorCode: lookup.errorCode, baseOffset: -1 };
+        const partition = lookup.partition;
+        const acks = this.config.bug === ReplicationBug.ACK_BEFORE_HIGH_WATERMARK ? 1 : -1;
+        const options = { minInsyncReplicas: MIN_INSYNC_REPLICAS, timeoutMs: request.timeoutMs };
+        // A copy: the log writes the offsets into the batch, and a duplicated request shares it.
+        const batch = Buffer.from(request.batch);
+        try {
+          if (request.producer !== null) {
+            // As the produce handler: checked and handed to the log in arrival order.
+            const producer = { ...request.producer, isTransactional: false };
+            const { response } = await partition.inProducerOrder(() => {
+              const response = partition.appendFromProducer(batch, acks, producer, options);
+              response.catch(() => undefined);
+              return Promise.resolve({ response });
+            });
+            const outcome = await response;
+            if (outcome.kind === 'error') return { kind: 'produce', errorCode: outcome.errorCode, baseOffset: -1 };
+            return {
+              kind: 'produce',
+              errorCode: ErrorCode.NONE,
+              baseOffset: outcome.kind === 'duplicate' ? outcome.batch.firstOffset : outcome.result.baseOffset,
+            };
+          }
+          const r = await partition.append(batch, acks, options);
+          return { kind: 'produce', errorCode: ErrorCode.NONE, baseOffset: r.baseOffset };
+        } catch (e) {
+          if (e instanceof ReplicationError) return { kind: 'produce', errorCode: e.errorCode, baseOffset: -1 };
+          if (e instanceof LogError)
+            return {
+              kind: 'produce',
+              errorCode: ErrorCode[e.errorCode] ?? ErrorCode.UNKNOWN_SERVER_ERROR,
+              baseOffset: -1,
+            };
+          throw e;
+        }
+      }
+      default:
+        throw new Error(`a broker does not serve ${request.kind}`);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------
+  // Producers (acks=-1, retries until acknowledged, one request in flight each)
+
+  /**
+   * A producer: batches of 1-3 records to random partitions, one in flight. An idempotent
+   * one (`i<id>-<n>` values) numbers its batches per partition and resends the same
+   * sequence on a retry, so the leader drops duplicates; a plain one (`p<id>-<n>`) may
+   * leave duplicates, which is allowed.
+   */
+  startProducer(id: number, random: SeededRandom, gapMs: () => number, idempotent: boolean): void {
+    const endpoint = this.network.register(id, async () => {
+      throw new Error('a producer serves nothing');
+    });
+    this.producerEndpoints.set(id, endpoint);
+    void (async () => {
+      let seq = 0;
+      const sequences = new Map<number, number>();
+      while (!this.producersStopped.has(id)) {
+        const partition = random.int(this.config.partitions);
+        const values = Array.from({ length: random.between(1, 3) }, () => `${idempotent ? 'i' : 'p'}${id}-${seq++}`);
+        const baseSequence = sequences.get(partition) ?? 0;
+        const acked = await this.produce(
+          id,
+          partition,
+          values,
+          () => this.producersStopped.has(id),
+          idempotent ? { producerId: PRODUCER_ID_BASE + id, producerEpoch: 0, baseSequence } : null,
+        );
+        if (acked) sequences.set(partition, baseSequence + values.length);
+        // Abandoned after the heal: the producer is done.
+        else break;
+        await new Promise<void>((resolve) => this.producerScope.setTimeout(resolve, gapMs()));
+      }
+    })();
+  }
+
+  stopProducers(): void {
+    for (const id of this.producerEndpoints.keys()) this.producersStopped.add(id);
+  }
+
+  /** Sends `values` as one batch to the partition's leader until acknowledged (true) or abandoned. */
+  async produce(
+    producerId: number,
+    partition: number,
+    values: readonly string[],
+    abandon: () => boolean,
+    idempotence: { producerId: number; producerEpoch: number; baseSequence: number } | null = null,
+  ): Promise<boolean> {
+    const endpoint = this.producerEndpoints.get(producerId);
+    if (endpoint === undefined) throw new Error(`no producer ${producerId}`);
+    const tp = `${TOPIC}-${partition}`;
+    for (;;) {
+      if (abandon()) return false;
+      const leader =
+        this.producerImages.get(producerId)?.topicsById.get(this.topicId)?.partitions[partition]?.leader ?? -1;
+      if (leader >= 0) {
+        const now = this.scheduler.now();
+        const batch = buildRecordBatch({
+          records: values.map((v, i) => ({ key: null, value: v, headers: [], timestamp: now, offsetDelta: i })),
+          ...(idempotence === null ? {} : idempotence),
+        });
+        const producer =
+          idempotence === null ? null : { ...idempotence, lastSequence: idempotence.baseSequence + values.length - 1 };
+        this.producerStats.sent++;
+        const timeoutMs = this.config.produceTimeoutMs;
+        const r = await endpoint
+          .send(leader, { kind: 'produce', topic: TOPIC, partition, batch, timeoutMs, producer }, timeoutMs + 1000)
+          .catch(() => null);
+        if (r?.kind === 'produce' && r.errorCode === ErrorCode.NONE) {
+          this.producerStats.acked++;
+          this.scheduler.trace(`ack ${tp} offset ${r.baseOffset} [${values.join(',')}] from broker ${leader}`);
+          this.checker.acknowledge({ tp, baseOffset: r.baseOffset, values, atMs: this.scheduler.now() });
+          return true;
+        }
+        this.producerStats.failed++;
+        this.scheduler.trace(
+          `produce ${tp} [${values.join(',')}] to broker ${leader} failed: ${r === null ? 'no answer' : r.kind === 'produce' ? `error ${r.errorCode}` : r.kind}`,
+        );
+      }
+      const m = await endpoint
+        .send(CONTROLLER_ID, { kind: 'metadata', offset: -1 }, this.config.heartbeatIntervalMs)
+        .catch(() => null);
+      if (m?.kind === 'metadata' && m.image !== null) this.producerImages.set(producerId, m.image);
+      await new Promise<void>((resolve) => this.producerScope.setTimeout(resolve, this.config.retryBackoffMs));
+    }
+  }
+
+  /** A producer endpoint with no workload (the final appends after the heal). */
+  addProducer(id: number): void {
+    this.producerEndpoints.set(
+      id,
+      this.network.register(id, async () => {
+        throw new Error('a producer serves nothing');
+      }),
+    );
+  }
+
+  get producerIds(): number[] {
+    return [...this.producerEndpoints.keys()];
+  }
+}
+
+function describe(r: SimRequest): string {
+  switch (r.kind) {
+    case 'produce':
+      return `Produce(${r.topic}-${r.partition})`;
+    case 'register':
+      return `BrokerRegistration(${r.brokerId})`;
+    case 'heartbeat':
+      return `BrokerHeartbeat(${r.brokerId}, epoch ${r.brokerEpoch}, offset ${r.metadataOffset})`;
+    case 'alter-partition':
+      return `AlterPartition(${r.item.topic}-${r.item.partition}, leader epoch ${r.item.leaderEpoch}, isr [${r.item.newIsr.join(',')}])`;
+    case 'metadata':
+      return `Metadata(after ${r.offset})`;
+    case 'fetch': {
+      const f = decodeMessage(FetchRequest, r.bytes, FETCH_VERSION);
+      const parts = f.topics.flatMap((t) =>
+        t.partitions.map(
+          (p) => `${p.partition}@${p.fetchOffset} epoch ${p.currentLeaderEpoch} last ${p.lastFetchedEpoch}`,
+        ),
+      );
+      return `Fetch(replica ${f.replicaState.replicaId} epoch ${f.replicaState.replicaEpoch}: ${parts.join('; ')})`;
+    }
+    case 'offset-for-leader-epoch':
+      return 'OffsetForLeaderEpoch';
+  }
+}
+
+function describeResponse(r: SimResponse): string {
+  switch (r.kind) {
+    case 'fetch': {
+      const f = decodeMessage(FetchResponse, r.bytes, FETCH_VERSION);
+      const parts = f.responses.flatMap((t) =>
+        t.partitions.map(
+          (p) =>
+            `${p.partitionIndex}: error ${p.errorCode} hw ${p.highWatermark} ${p.records?.length ?? 0} B` +
+            (p.divergingEpoch.epoch >= 0 ? ` diverging ${p.divergingEpoch.epoch}@${p.divergingEpoch.endOffset}` : '') +
+            (p.currentLeader.leaderId >= 0 ? ` leader ${p.currentLeader.leaderId}/${p.currentLeader.leaderEpoch}` : ''),
+        ),
+      );
+      return `fetch(error ${f.errorCode}: ${parts.join('; ')})`;
+    }
+    case 'produce':
+      return `produce(error ${r.errorCode}, base offset ${r.baseOffset})`;
+    case 'register':
+      return `register(error ${r.errorCode}, epoch ${r.brokerEpoch})`;
+    case 'heartbeat':
+      return `heartbeat(error ${r.errorCode}${r.isFenced ? ', fenced' : ''})`;
+    case 'alter-partition':
+      return `alter-partition(error ${r.result.errorCode}${'isr' in r.result ? `, isr [${r.result.isr.join(',')}] partition epoch ${r.result.partitionEpoch}` : ''})`;
+    case 'metadata':
+      return `metadata(${r.image === null ? 'no news' : `offset ${r.image.offset}`})`;
+    default:
+      return r.kind;
+  }
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return e.stack ?? `${e.name}: ${e.message}`;
+  return String(e);
+}
