@@ -106,6 +106,14 @@ export class Broker {
   private brokerChannels: NodeChannels | null = null;
   private remoteController: RemoteController | null = null;
   private lifecycle: BrokerLifecycle | null = null;
+  private heartbeatChannels: NodeChannels | null = null;
+  /** Set by stop(): a start still under way gives up at its next step. */
+  private stopRequested = false;
+  /**
+   * Called if this node cannot go on (its metadata quorum stopped on a fatal error: a
+   * record it cannot apply, a broken Raft invariant). The broker has begun to stop.
+   */
+  onFatal: ((error: Error) => void) | null = null;
   private stopping: Promise<void> | null = null;
   private clusterIdValue = '';
 
@@ -242,6 +250,11 @@ export class Broker {
       snapshotIntervalMs: s.metadataLog.snapshotIntervalMs,
     });
     const metadataLog = this.metadataLogInstance;
+    metadataLog.onFatal((error) => {
+      void this.stop();
+      this.onFatal?.(error);
+    });
+    this.checkStarting();
     const controller = new Controller(
       metadataLog,
       {
@@ -303,6 +316,7 @@ export class Broker {
     if (!clustered) {
       // One node, its own quorum: the image is complete now; serve once the logs are open.
       await this.startBrokerParts();
+      this.checkStarting();
       const bound = await this.server.start();
       // Register with the endpoints clients should use, now that ports are known.
       this.brokerEpochValue = await this.controller.registerBroker(s.nodeId, this.advertisedEndpoints(bound), s.rack);
@@ -312,41 +326,63 @@ export class Broker {
     // A cluster: listen first (the quorum needs this node's votes and fetches), then catch
     // up with the metadata before the logs are opened against it.
     const bound = await this.server.start();
+    this.checkStarting();
     if (s.roles.broker) {
-      // Raft reports commits and leader changes, not high-watermark moves: look again often.
-      const poll = setInterval(() => metadataLog.recheck(), 20);
-      try {
-        await metadataLog.waitUntil(() => this.metadataCaughtUp());
-      } finally {
-        clearInterval(poll);
-      }
+      await this.waitStarting(() => this.metadataCaughtUp());
       await this.startBrokerParts();
+      this.checkStarting();
+      // Heartbeats have a connection of their own, so that no slow request to the
+      // controller (an AlterPartition waiting for its commit) delays them past the session.
+      const heartbeatChannels = new NodeChannels(
+        (id) => voters.get(id) ?? null,
+        `${CONTROLLER_CHANNEL_CLIENT_PREFIX}${s.nodeId}-heartbeat`,
+      );
+      this.heartbeatChannels = heartbeatChannels;
       this.lifecycle = new BrokerLifecycle({
         nodeId: s.nodeId,
         clusterId: this.clusterIdValue,
         incarnationId: randomUuid(),
         endpoints: this.advertisedEndpoints(bound),
         rack: s.rack,
-        controllers: controllerChannels,
+        controllers: heartbeatChannels,
         activeController: () => this.activeControllerId(),
         appliedOffset: () => metadataLog.image.offset,
         heartbeatIntervalMs: s.brokerHeartbeatIntervalMs,
-        requestTimeoutMs: s.quorum.requestTimeoutMs * 5,
+        // An answer later than half the session is no use: the next heartbeat goes instead.
+        requestTimeoutMs: Math.max(1000, Math.floor(s.brokerSessionTimeoutMs / 2)),
         logger: this.logger,
       });
-      await this.lifecycle.start();
+      const lifecycle = this.lifecycle;
+      // A new active controller hears from this broker at once, not an interval later.
+      metadataLog.onLeaderChange(() => lifecycle.controllerChanged());
+      await Promise.race([lifecycle.start(), this.waitStarting(() => false)]);
       // Serve once this node's own metadata shows it registered and unfenced, so that
       // what it tells clients includes itself.
       const nodeId = s.nodeId;
-      const self = setInterval(() => metadataLog.recheck(), 20);
-      try {
-        await metadataLog.waitUntil(() => metadataLog.image.brokers.get(nodeId)?.fenced === false);
-      } finally {
-        clearInterval(self);
-      }
+      await this.waitStarting(() => metadataLog.image.brokers.get(nodeId)?.fenced === false);
     }
     this.logReady(bound, started);
     return bound;
+  }
+
+  /** Throws when stop() was called while starting (start gives up; stop cleans up). */
+  private checkStarting(): void {
+    if (this.stopRequested) throw new Error('the broker was stopped while it was starting');
+  }
+
+  /**
+   * Waits until `check` holds, looking again every 20 ms (Raft reports commits and leader
+   * changes, not high-watermark moves), or until stop() is called.
+   */
+  private async waitStarting(check: () => boolean): Promise<void> {
+    const log = this.metadataLog;
+    const poll = setInterval(() => log.recheck(), 20);
+    try {
+      await log.waitUntil(() => this.stopRequested || check());
+    } finally {
+      clearInterval(poll);
+    }
+    this.checkStarting();
   }
 
   private async startBrokerParts(): Promise<void> {
@@ -439,11 +475,20 @@ export class Broker {
 
   /** Stops listening, then closes every log cleanly. Safe to call twice. */
   stop(): Promise<void> {
+    this.stopRequested = true;
+    this.metadataLogInstance?.recheck();
     this.stopping ??= (async () => {
       if (this.lifecycle !== null) {
         // Controlled shutdown: leadership moves away before the logs close.
         await this.lifecycle.shutDown(this.settings.brokerSessionTimeoutMs).catch(() => false);
         this.lifecycle.stop();
+      }
+      if (this.clustered) {
+        // Leave the quorum first, gracefully (a leader hands over with EndQuorumEpoch), while
+        // this node still answers: the others elect a new leader at once instead of waiting
+        // for their fetch timeout.
+        this.controllerInstance?.close();
+        await this.metadataLogInstance?.close();
       }
       await this.server?.stop();
       await this.txnRuntime?.stop();
@@ -453,6 +498,7 @@ export class Broker {
       await this.metadataLogInstance?.close();
       this.controllerChannels?.close();
       this.raftChannels?.close();
+      this.heartbeatChannels?.close();
       this.brokerChannels?.close();
       this.logger.info('Gregor broker stopped');
     })();

@@ -63,6 +63,14 @@ export async function runBroker(
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
+    // The node cannot go on (its metadata quorum stopped on a fatal error): it is
+    // stopping; exit with a failure once it has.
+    broker.onFatal = () => {
+      broker.stop().then(
+        () => resolve(1),
+        () => resolve(1),
+      );
+    };
   });
   try {
     await broker.start();

@@ -17,6 +17,8 @@ export interface TestBroker {
   port: number;
   /** host:port for clients. */
   bootstrap: string;
+  /** The bound port of every listener, by listener name. */
+  ports: Readonly<Record<string, number>>;
   logDir: string;
   /** Stops the broker (and removes its directory unless `keepDir`). */
   stop(keepDir?: boolean): Promise<void>;
@@ -58,6 +60,7 @@ export async function startTestBroker(
     host: '127.0.0.1',
     port: listener.boundPort,
     bootstrap: `127.0.0.1:${listener.boundPort}`,
+    ports: Object.fromEntries(bound.map((b) => [b.name, b.boundPort])),
     logDir,
     async stop(keepDir = false) {
       await broker.stop();

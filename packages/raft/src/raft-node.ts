@@ -88,6 +88,8 @@ export interface RaftNodeOptions {
   random: Random;
   listener: RaftListener;
   logger?: RaftLogger;
+  /** Told once when the node stops itself on a fatal error (see `fatalError`). */
+  onFatal?: (error: Error) => void;
 }
 
 interface ParkedFetch {
@@ -129,6 +131,7 @@ export class RaftNode {
   private readonly random: Random;
   private readonly listener: RaftListener;
   private readonly logger: RaftLogger;
+  private readonly onFatal: ((error: Error) => void) | undefined;
   private readonly queue = new EventQueue();
   private readonly majority: number;
 
@@ -195,6 +198,7 @@ export class RaftNode {
     this.random = opts.random;
     this.listener = opts.listener;
     this.logger = opts.logger ?? silentLogger;
+    this.onFatal = opts.onFatal;
     this.accumulator = new BatchAccumulator(c.appendLingerMs);
   }
 
@@ -407,6 +411,7 @@ export class RaftNode {
     this.fatalError = error;
     this.logger.warn(`raft ${this.nodeId}: FATAL ${error.message}`);
     this.shutdown();
+    this.onFatal?.(error);
   }
 
   private shutdown(): void {

@@ -117,16 +117,10 @@ export class SimulationFailure extends Error {
 export async function runRaftSimulation(options: RaftSimulationOptions): Promise<RaftSimulationResult> {
   const scheduler = new SimScheduler();
   scheduler.tracer = options.tracer ?? null;
-  // A rejection nobody handles inside Raft is a bug too; while we run, nothing else does.
-  const onUnhandled = (reason: unknown): void =>
-    scheduler.fail(new Error(`unhandled rejection: ${describeError(reason)}`));
-  process.on('unhandledRejection', onUnhandled);
   try {
-    return await simulate(options, scheduler);
+    return await scheduler.failOnUnhandledRejections(describeError, () => simulate(options, scheduler));
   } catch (error) {
     throw new SimulationFailure(options.seed, scheduler.now(), error);
-  } finally {
-    process.off('unhandledRejection', onUnhandled);
   }
 }
 

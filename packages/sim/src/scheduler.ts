@@ -98,6 +98,21 @@ export class SimScheduler {
   }
 
   /**
+   * Runs `body` with every unhandled rejection in the process failing this run (an
+   * unhandled rejection inside the code under test is a bug too; while a simulation
+   * runs, nothing else in the process rejects), and stops listening when it settles.
+   */
+  async failOnUnhandledRejections<T>(describe: (reason: unknown) => string, body: () => Promise<T>): Promise<T> {
+    const onUnhandled = (reason: unknown): void => this.fail(new Error(`unhandled rejection: ${describe(reason)}`));
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      return await body();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  }
+
+  /**
    * A set of timers that can be cancelled at once: one per node incarnation, killed with
    * it. With a gate, callbacks due while the process is paused run when it resumes.
    */

@@ -93,6 +93,11 @@ export class BrokerLifecycle {
 
   private shutdownAllowed = false;
 
+  /** The active controller changed: register or heartbeat with the new one now. */
+  controllerChanged(): void {
+    if (!this.stopped && this.running === null) this.schedule(0);
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -134,7 +139,7 @@ export class BrokerLifecycle {
 
   private async tick(): Promise<void> {
     const controller = this.opts.activeController();
-    if (controller === null) return;
+    if (controller === null || this.stopped) return;
     if (this.epoch < 0) {
       await this.register(controller);
       if (this.epoch < 0) return;
@@ -179,6 +184,7 @@ export class BrokerLifecycle {
 
   private async heartbeat(controller: number): Promise<void> {
     const o = this.opts;
+    if (this.stopped) return;
     const req = new BrokerHeartbeatRequest();
     req.brokerId = o.nodeId;
     req.brokerEpoch = BigInt(this.epoch);

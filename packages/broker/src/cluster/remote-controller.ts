@@ -39,6 +39,7 @@ import {
 } from '@gregor/protocol/generated/messages/incremental-alter-configs-request';
 import type { CreatedTopic, NewTopic, OperationError } from '../metadata/controller.js';
 import type { NodeChannels } from './node-channel.js';
+import { NodeChannelError } from './node-channel.js';
 
 /** What the handlers and coordinators ask of the controller, wherever it runs. */
 export interface ControllerApi {
@@ -81,15 +82,23 @@ export class RemoteController implements ControllerApi {
     private readonly timeoutMs: number,
   ) {}
 
+  /** The controller answers an operation it could not finish before the channel gives up. */
+  private get operationTimeoutMs(): number {
+    return Math.floor(this.timeoutMs / 2);
+  }
+
   private async send<Res extends object>(apiKey: number, version: number, body: object): Promise<Res> {
     const id = this.activeController();
     if (id === null) throw new ControllerOperationError(ErrorCode.NOT_CONTROLLER, 'no active controller is known');
     try {
       return await this.channels.request<Res>(id, apiKey, version, body, this.timeoutMs);
     } catch (e) {
+      // No answer in time: the operation may have been applied, so the client must not be
+      // told to retry it as if never tried (REQUEST_TIMED_OUT); unreachable: NOT_CONTROLLER.
+      const timedOut = e instanceof NodeChannelError && e.message.includes('timed out');
       throw new ControllerOperationError(
-        ErrorCode.NOT_CONTROLLER,
-        `the active controller (node ${id}) could not be reached: ${(e as Error).message}`,
+        timedOut ? ErrorCode.REQUEST_TIMED_OUT : ErrorCode.NOT_CONTROLLER,
+        `the active controller (node ${id}) ${timedOut ? 'did not answer in time' : 'could not be reached'}: ${(e as Error).message}`,
       );
     }
   }
@@ -97,7 +106,7 @@ export class RemoteController implements ControllerApi {
   async createTopics(topics: readonly NewTopic[], validateOnly: boolean): Promise<CreatedTopic[]> {
     const req = new CreateTopicsRequest();
     req.validateOnly = validateOnly;
-    req.timeoutMs = this.timeoutMs;
+    req.timeoutMs = this.operationTimeoutMs;
     req.topics = topics.map((t) => {
       const c = new CreatableTopic();
       c.name = t.name;
@@ -145,7 +154,7 @@ export class RemoteController implements ControllerApi {
     targets: readonly { name: string | null; topicId: Uuid | null }[],
   ): Promise<(OperationError & { name: string | null; topicId: Uuid | null })[]> {
     const req = new DeleteTopicsRequest();
-    req.timeoutMs = this.timeoutMs;
+    req.timeoutMs = this.operationTimeoutMs;
     req.topics = targets.map((t) => {
       const s = new DeleteTopicState();
       s.name = t.name;
@@ -172,7 +181,7 @@ export class RemoteController implements ControllerApi {
   ): Promise<(OperationError & { name: string })[]> {
     const req = new CreatePartitionsRequest();
     req.validateOnly = validateOnly;
-    req.timeoutMs = this.timeoutMs;
+    req.timeoutMs = this.operationTimeoutMs;
     req.topics = requests.map((r) => {
       const t = new CreatePartitionsTopic();
       t.name = r.name;

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUuid } from '@gregor/protocol';
+import { type CutMode, LinkProxy } from './link-proxy.js';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
 
@@ -26,6 +27,20 @@ export interface ClusterNode {
   process: ChildProcess | null;
   /** Everything the node wrote to stdout and stderr (pino JSON lines). */
   output: string[];
+  /** With `proxies`: the INTERNAL (inter-broker) listener's own port, behind its proxy. */
+  internalPort?: number;
+}
+
+export interface ClusterOptions {
+  /**
+   * Route the links between nodes through loopback proxies that can be cut (LinkProxy):
+   * node i names the proxy p(i->j) as voter j in its controller.quorum.voters (the Raft
+   * quorum and the broker-to-controller RPCs: registration, heartbeats, AlterPartition),
+   * and each node has an INTERNAL listener, used between brokers (followers' Fetch,
+   * transaction markers), advertised at the port of one proxy in front of it. Clients
+   * use the PLAINTEXT listener, never proxied.
+   */
+  proxies?: boolean;
 }
 
 /** A free loopback port (bound and released; the kernel will not hand it out again at once). */
@@ -46,6 +61,11 @@ export class TestCluster {
   /** Every node is formatted with this cluster id. */
   readonly clusterId = randomUuid();
   private readonly root: string;
+  /** With `proxies`: "i->j" -> the proxy node i uses to reach voter j's controller listener. */
+  readonly controllerLinks = new Map<string, LinkProxy>();
+  /** With `proxies`: node id -> the proxy in front of its INTERNAL listener. */
+  readonly internalProxies = new Map<number, LinkProxy>();
+  private readonly paused = new Set<number>();
 
   private constructor(
     nodes: ClusterNode[],
@@ -57,7 +77,11 @@ export class TestCluster {
   }
 
   /** Starts `size` nodes and waits until every one is ready (registered and unfenced). */
-  static async start(size: number, properties: Record<string, string> = {}): Promise<TestCluster> {
+  static async start(
+    size: number,
+    properties: Record<string, string> = {},
+    options: ClusterOptions = {},
+  ): Promise<TestCluster> {
     const root = mkdtempSync(join(tmpdir(), 'gregor-cluster-'));
     const nodes: ClusterNode[] = [];
     for (let id = 1; id <= size; id++) {
@@ -68,10 +92,30 @@ export class TestCluster {
         logDir: join(root, `node-${id}`),
         process: null,
         output: [],
+        ...(options.proxies === true ? { internalPort: await freePort() } : {}),
       });
     }
     const cluster = new TestCluster(nodes, root, properties);
     try {
+      if (options.proxies === true) {
+        // The nodes' ports were only reserved (bound and released): a proxy must not take one.
+        const taken = new Set(nodes.flatMap((n) => [n.port, n.controllerPort, n.internalPort ?? 0]));
+        const proxy = async (targetPort: number, label: string) => {
+          for (;;) {
+            const p = await LinkProxy.start(targetPort, label);
+            if (!taken.has(p.port)) return p;
+            await p.close();
+          }
+        };
+        for (const from of nodes) {
+          for (const to of nodes) {
+            if (from.id === to.id) continue;
+            const label = `controller ${from.id}->${to.id}`;
+            cluster.controllerLinks.set(`${from.id}->${to.id}`, await proxy(to.controllerPort, label));
+          }
+          cluster.internalProxies.set(from.id, await proxy(from.internalPort as number, `internal ->${from.id}`));
+        }
+      }
       await Promise.all(nodes.map((n) => cluster.startNode(n.id)));
     } catch (e) {
       await cluster.stop();
@@ -92,7 +136,19 @@ export class TestCluster {
   }
 
   private args(n: ClusterNode): string[] {
-    const voters = this.nodes.map((x) => `${x.id}@127.0.0.1:${x.controllerPort}`).join(',');
+    const voterPort = (x: ClusterNode) =>
+      x.id === n.id ? x.controllerPort : (this.controllerLinks.get(`${n.id}->${x.id}`)?.port ?? x.controllerPort);
+    const voters = this.nodes.map((x) => `${x.id}@127.0.0.1:${voterPort(x)}`).join(',');
+    const internal = this.internalProxies.get(n.id);
+    const proxied: Record<string, string> =
+      internal === undefined || n.internalPort === undefined
+        ? {}
+        : {
+            listeners: `PLAINTEXT://127.0.0.1:${n.port},INTERNAL://127.0.0.1:${n.internalPort},CONTROLLER://127.0.0.1:${n.controllerPort}`,
+            'advertised.listeners': `PLAINTEXT://127.0.0.1:${n.port},INTERNAL://127.0.0.1:${internal.port}`,
+            'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
+            'inter.broker.listener.name': 'INTERNAL',
+          };
     const props: Record<string, string> = {
       'node.id': String(n.id),
       'cluster.id': this.clusterId,
@@ -106,6 +162,7 @@ export class TestCluster {
       'offsets.topic.replication.factor': String(Math.min(3, this.nodes.length)),
       'transaction.state.log.replication.factor': String(Math.min(3, this.nodes.length)),
       'group.initial.rebalance.delay.ms': '0',
+      ...proxied,
       ...this.properties,
     };
     const args = [MAIN];
@@ -160,7 +217,47 @@ export class TestCluster {
 
   /** SIGKILL: no clean shutdown, unflushed data lost. Resolves when the process is gone. */
   kill(id: number): Promise<void> {
+    this.paused.delete(id);
     return this.signal(id, 'SIGKILL');
+  }
+
+  /** SIGSTOP: the node freezes (no timers, no I/O) with its sockets open, until resume(). */
+  pause(id: number): void {
+    const pid = this.node(id).process?.pid;
+    if (pid === undefined) return;
+    process.kill(pid, 'SIGSTOP');
+    this.paused.add(id);
+  }
+
+  /** SIGCONT: a paused node carries on where it stopped. */
+  resume(id: number): void {
+    const pid = this.node(id).process?.pid;
+    this.paused.delete(id);
+    if (pid !== undefined) process.kill(pid, 'SIGCONT');
+  }
+
+  isPaused(id: number): boolean {
+    return this.paused.has(id);
+  }
+
+  /**
+   * With `proxies`: cuts node `id` off from the other nodes: every controller link from
+   * it and to it, and the proxy in front of its INTERNAL listener (no other broker can
+   * fetch from it or send it transaction markers). What stays open: its own fetches from
+   * other leaders (their INTERNAL proxies serve every node alike) and every client link.
+   */
+  isolate(id: number, mode: CutMode): void {
+    for (const [key, link] of this.controllerLinks) {
+      const [from, to] = key.split('->').map(Number);
+      if (from === id || to === id) link.cut(mode);
+    }
+    this.internalProxies.get(id)?.cut(mode);
+  }
+
+  /** Reopens every link. */
+  heal(): void {
+    for (const link of this.controllerLinks.values()) link.heal();
+    for (const link of this.internalProxies.values()) link.heal();
   }
 
   /** SIGTERM: a clean stop (controlled shutdown first). */
@@ -178,9 +275,11 @@ export class TestCluster {
     });
   }
 
-  /** Stops every node (SIGKILL) and removes the directories. */
+  /** Stops every node (SIGKILL) and every proxy, and removes the directories. */
   async stop(): Promise<void> {
     await Promise.all(this.nodes.map((n) => this.kill(n.id)));
+    this.paused.clear();
+    await Promise.all([...this.controllerLinks.values(), ...this.internalProxies.values()].map((l) => l.close()));
     rmSync(this.root, { recursive: true, force: true });
   }
 }

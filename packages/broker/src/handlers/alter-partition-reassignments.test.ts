@@ -20,6 +20,7 @@ import {
   MemoryMetadataLog,
   registerOverWire,
   startController,
+  wireBroker,
 } from '../metadata/harness.js';
 import { alterPartitionReassignmentsHandler } from './alter-partition-reassignments.js';
 import { listPartitionReassignmentsHandler } from './list-partition-reassignments.js';
@@ -158,20 +159,10 @@ describe('AlterPartitionReassignments and ListPartitionReassignments', () => {
 });
 
 describe('AlterPartitionReassignments and ListPartitionReassignments through the wire', () => {
-  let tb: import('../testing.js').TestBroker;
-  let client: import('./protocol-client.js').TestClient;
-  before(async () => {
-    const { startTestBroker } = await import('../testing.js');
-    const { TestClient } = await import('./protocol-client.js');
-    tb = await startTestBroker();
-    client = await TestClient.connect(tb.host, tb.port);
-  });
-  after(async () => {
-    await client?.close();
-    await tb?.stop();
-  });
+  const wire = wireBroker();
 
   test('a reassignment between synthetic brokers is started, listed and cancelled', async () => {
+    const { tb, client } = wire;
     const offset = () => tb.broker.metadata.offset;
     for (const id of [2, 3, 4]) await registerOverWire(client, tb.broker.clusterId, id, offset);
     await createTopic(tb.broker.controller, 'ra-over-wire', [[2, 3]]);
@@ -213,8 +204,14 @@ describe('KafkaJS admin: alterPartitionReassignments and listPartitionReassignme
     const { startTestBroker } = await import('../testing.js');
     const { TestClient } = await import('./protocol-client.js');
     const { default: kafkajs } = await import('kafkajs');
-    tb = await startTestBroker();
-    client = await TestClient.connect(tb.host, tb.port);
+    // Synthetic brokers register on the controller listener; KafkaJS uses the client one.
+    tb = await startTestBroker({
+      properties: {
+        listeners: 'PLAINTEXT://127.0.0.1:0,CONTROLLER://127.0.0.1:0',
+        'controller.listener.names': 'CONTROLLER',
+      },
+    });
+    client = await TestClient.connect(tb.host, tb.ports.CONTROLLER as number);
     admin = new kafkajs.Kafka({
       clientId: 'gregor-reassignment-test',
       brokers: [tb.bootstrap],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { BrokerHeartbeatResponse, UnregisterBrokerResponse } from '@gregor/protocol';
 import { ApiKey, BrokerHeartbeatRequest, ErrorCode, randomUuid, UnregisterBrokerRequest } from '@gregor/protocol';
 import {
@@ -11,6 +11,7 @@ import {
   MemoryMetadataLog,
   registerOverWire,
   startController,
+  wireBroker,
 } from '../metadata/harness.js';
 import { brokerHeartbeatHandler } from './broker-heartbeat.js';
 
@@ -119,20 +120,10 @@ describe('BrokerHeartbeat', () => {
 });
 
 describe('broker registration, heartbeats, controlled shutdown, unregistration through the wire', () => {
-  let tb: import('../testing.js').TestBroker;
-  let client: import('./protocol-client.js').TestClient;
-  before(async () => {
-    const { startTestBroker } = await import('../testing.js');
-    const { TestClient } = await import('./protocol-client.js');
-    tb = await startTestBroker();
-    client = await TestClient.connect(tb.host, tb.port);
-  });
-  after(async () => {
-    await client?.close();
-    await tb?.stop();
-  });
+  const wire = wireBroker();
 
   test('two synthetic brokers join, one shuts down cleanly and is unregistered', async () => {
+    const { tb, client } = wire;
     const offset = () => tb.broker.metadata.offset;
     const e2 = await registerOverWire(client, tb.broker.clusterId, 2, offset);
     const e3 = await registerOverWire(client, tb.broker.clusterId, 3, offset);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { BrokerRegistrationResponse, Uuid } from '@gregor/protocol';
 import { ApiKey, BrokerRegistrationRequest, ErrorCode, randomUuid } from '@gregor/protocol';
 import { Feature, Listener } from '@gregor/protocol/generated/messages/broker-registration-request';
 import { METADATA_VERSION } from '../metadata/controller.js';
-import { exchange, fakeBroker, MemoryMetadataLog, startController } from '../metadata/harness.js';
+import { exchange, fakeBroker, MemoryMetadataLog, startController, wireBroker } from '../metadata/harness.js';
 import { brokerRegistrationHandler } from './broker-registration.js';
 
 function registrationRequest(
@@ -120,20 +120,10 @@ describe('BrokerRegistration', () => {
 });
 
 describe('BrokerRegistration through the wire', () => {
-  let tb: import('../testing.js').TestBroker;
-  let client: import('./protocol-client.js').TestClient;
-  before(async () => {
-    const { startTestBroker } = await import('../testing.js');
-    const { TestClient } = await import('./protocol-client.js');
-    tb = await startTestBroker();
-    client = await TestClient.connect(tb.host, tb.port);
-  });
-  after(async () => {
-    await client?.close();
-    await tb?.stop();
-  });
+  const wire = wireBroker();
 
   test('registers a second broker with this node, fenced; another cluster id is refused', async () => {
+    const { tb, client } = wire;
     const res = await client.send<BrokerRegistrationResponse>(
       ApiKey.BrokerRegistration,
       3,

@@ -18,6 +18,24 @@ import type { RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 
 /**
+ * The APIs nodes use among themselves: served on controller listeners only, as Kafka's
+ * controllers do. On any other listener they are not enabled, and the connection is
+ * closed as for an unknown API: a client must not vote, register brokers or read the
+ * metadata log.
+ */
+const CONTROLLER_LISTENER_ONLY: ReadonlySet<number> = new Set([
+  ApiKey.Vote,
+  ApiKey.BeginQuorumEpoch,
+  ApiKey.EndQuorumEpoch,
+  ApiKey.FetchSnapshot,
+  ApiKey.BrokerRegistration,
+  ApiKey.BrokerHeartbeat,
+  ApiKey.UnregisterBroker,
+  ApiKey.AlterPartition,
+  ApiKey.AllocateProducerIds,
+]);
+
+/**
  * Requests only the active controller can answer, whatever node a client sends them to:
  * on any other node of a cluster they are passed on to it as they came (Kafka's
  * brokers forward them too). Operations the handlers start themselves (CreateTopics
@@ -74,6 +92,16 @@ export function createDispatcher(broker: Broker): (frame: Buffer, connection: Co
       broker.logger.warn(
         { connection: connection.id, api: api.name, apiVersion: version },
         'closing connection: API not served by Gregor',
+      );
+      return 'close';
+    }
+    if (
+      CONTROLLER_LISTENER_ONLY.has(api.apiKey) &&
+      !broker.settings.controllerListenerNames.includes(connection.listenerName)
+    ) {
+      broker.logger.warn(
+        { connection: connection.id, api: api.name, listener: connection.listenerName },
+        'closing connection: API served on controller listeners only',
       );
       return 'close';
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { AlterPartitionResponse, ElectLeadersResponse } from '@gregor/protocol';
 import { AlterPartitionRequest, ApiKey, ElectLeadersRequest, ErrorCode } from '@gregor/protocol';
 import {
@@ -17,6 +17,7 @@ import {
   MemoryMetadataLog,
   registerOverWire,
   startController,
+  wireBroker,
 } from '../metadata/harness.js';
 import { electLeadersHandler } from './elect-leaders.js';
 
@@ -178,20 +179,10 @@ describe('ElectLeaders', () => {
 });
 
 describe('AlterPartition and ElectLeaders through the wire', () => {
-  let tb: import('../testing.js').TestBroker;
-  let client: import('./protocol-client.js').TestClient;
-  before(async () => {
-    const { startTestBroker } = await import('../testing.js');
-    const { TestClient } = await import('./protocol-client.js');
-    tb = await startTestBroker();
-    client = await TestClient.connect(tb.host, tb.port);
-  });
-  after(async () => {
-    await client?.close();
-    await tb?.stop();
-  });
+  const wire = wireBroker();
 
   test('a follower rejoins the ISR (AlterPartition v3), then the preferred replica leads again', async () => {
+    const { tb, client } = wire;
     const offset = () => tb.broker.metadata.offset;
     const e2 = await registerOverWire(client, tb.broker.clusterId, 2, offset);
     const e3 = await registerOverWire(client, tb.broker.clusterId, 3, offset);

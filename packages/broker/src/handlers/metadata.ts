@@ -66,10 +66,15 @@ function topicError(name: string | null, topicId: Uuid, errorCode: number): Meta
   return t;
 }
 
-/** Creates `name` with the broker defaults if allowed; the error code otherwise. */
+/**
+ * Creates `name` with this broker's num.partitions and default.replication.factor (as
+ * Kafka's AutoTopicCreationManager: the asking broker's settings, not the controller's);
+ * the error code otherwise.
+ */
 export async function autoCreateTopic(broker: Broker, name: string): Promise<number> {
+  const { numPartitions, defaultReplicationFactor } = broker.settings;
   const [result] = await broker.controllerApi.createTopics(
-    [{ name, numPartitions: -1, replicationFactor: -1, assignments: null, configs: new Map() }],
+    [{ name, numPartitions, replicationFactor: defaultReplicationFactor, assignments: null, configs: new Map() }],
     false,
   );
   if (result === undefined) return ErrorCode.UNKNOWN_SERVER_ERROR;

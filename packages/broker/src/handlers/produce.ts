@@ -26,7 +26,8 @@
  * again; otherwise OUT_OF_ORDER_SEQUENCE_NUMBER or INVALID_PRODUCER_EPOCH. Transactional
  * batches (KIP-98) open the producer's transaction in the partition (holding the last
  * stable offset) and are accepted only for a partition added to the producer's ongoing
- * transaction (KIP-890 part 1; INVALID_TXN_STATE otherwise).
+ * transaction (KIP-890 part 1; INVALID_TXN_STATE otherwise), asked of the coordinator
+ * with AddPartitionsToTxn verifyOnly when it is another broker.
  */
 import type { CompressionType } from '@gregor/protocol';
 import {
@@ -164,6 +165,7 @@ async function producePartition(
   acks: number,
   version: number,
   timeoutMs: number,
+  transactionalId: string | null,
 ): Promise<PartitionProduceResponse> {
   const index = data.index;
   if (INTERNAL_TOPICS.has(topic))
@@ -188,9 +190,12 @@ async function producePartition(
       lastSequence: summary.lastSequence,
       isTransactional: summary.hasTransactional,
     };
+    const verifiedRemotely =
+      summary.hasTransactional && (await verifyWithRemoteCoordinator(broker, partition, transactionalId, producer));
+    if (typeof verifiedRemotely === 'object') return verifiedRemotely;
     // Checked and handed to the log in arrival order; the write itself is awaited outside.
     const accepted = await partition.inProducerOrder(() => {
-      if (summary.hasTransactional) {
+      if (summary.hasTransactional && !verifiedRemotely) {
         const refused = verifyTransaction(broker, topic, index, producer);
         if (refused !== null) return Promise.resolve({ response: Promise.resolve(refused) });
       }
@@ -296,6 +301,58 @@ function verifyTransaction(
 }
 
 /**
+ * KIP-890 part 1 in a cluster, when the transactional id's coordinator is another broker:
+ * the partition must be in the producer's ongoing transaction there (asked before the
+ * producer order, as Kafka's AddPartitionsToTxnManager, so the order is not held across
+ * a round trip). A partition holding the producer's open transaction at this epoch needs
+ * no question. True: verified; false: the local check applies (coordinator here, single
+ * node); else the refusal.
+ */
+async function verifyWithRemoteCoordinator(
+  broker: Broker,
+  partition: Partition,
+  transactionalId: string | null,
+  producer: ProducerBatch,
+): Promise<boolean | PartitionProduceResponse> {
+  if (!broker.clustered || transactionalId === null) return false;
+  const coordinatorId = broker.txns.coordinatorIdFor(transactionalId);
+  if (coordinatorId === broker.nodeId) return false;
+  const entry = partition.producers.entry(producer.producerId);
+  if (entry !== undefined && entry.currentTxnFirstOffset >= 0 && entry.producerEpoch === producer.producerEpoch)
+    return true;
+  const errorCode = await broker.txns.verifyWithCoordinator(
+    coordinatorId,
+    transactionalId,
+    producer.producerId,
+    producer.producerEpoch,
+    partition.topic,
+    partition.partition,
+  );
+  if (errorCode === ErrorCode.NONE) return true;
+  return partitionResult(
+    partition.partition,
+    produceErrorOfVerification(errorCode),
+    `The transaction coordinator (broker ${coordinatorId}) did not verify ${partition.topic}-${partition.partition} for producer ${producer.producerId}`,
+  );
+}
+
+/** The coordinator's verifyOnly answer as Produce reports it (Kafka's mapping): others retriable. */
+function produceErrorOfVerification(errorCode: number): number {
+  switch (errorCode) {
+    case ErrorCode.INVALID_TXN_STATE:
+    case ErrorCode.INVALID_PRODUCER_ID_MAPPING:
+      return ErrorCode.INVALID_TXN_STATE;
+    case ErrorCode.PRODUCER_FENCED:
+    case ErrorCode.INVALID_PRODUCER_EPOCH:
+      return ErrorCode.INVALID_PRODUCER_EPOCH;
+    default:
+      // NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS, CONCURRENT_TRANSACTIONS, unreachable:
+      // producers retry NOT_ENOUGH_REPLICAS.
+      return ErrorCode.NOT_ENOUGH_REPLICAS;
+  }
+}
+
+/**
  * The record checks, recompression and LogAppendTime of an idempotent batch, then its
  * append through the producer state. Resolves once the log has accepted (or refused) the
  * batch, with the response still to wait for, so that the next batch of the partition
@@ -359,9 +416,11 @@ export const produceHandler: ApiHandler = defineHandler<ProduceRequest, ProduceR
         const slot = t.partitionResponses.length;
         t.partitionResponses.push(partitionResult(data.index, ErrorCode.UNKNOWN_SERVER_ERROR));
         pending.push(
-          producePartition(broker, topic.name, data, acks, version, request.timeoutMs).then((r) => {
-            t.partitionResponses[slot] = r;
-          }),
+          producePartition(broker, topic.name, data, acks, version, request.timeoutMs, request.transactionalId).then(
+            (r) => {
+              t.partitionResponses[slot] = r;
+            },
+          ),
         );
       }
     }

@@ -142,31 +142,40 @@ export const fetchSnapshotHandler: ApiHandler = defineHandler<FetchSnapshotReque
 
 /** A Fetch for the metadata log (fetch.ts routes it here). */
 export async function raftFetch(ctx: RequestContext, request: FetchRequest): Promise<FetchResponse> {
+  if (!ctx.broker.settings.controllerListenerNames.includes(ctx.connection.listenerName)) {
+    // The metadata log is not a topic clients can read: as Kafka's brokers, it is unknown here.
+    return fetchError(request, ctx.version >= 13 ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  }
   let req: raft.FetchRequest;
   try {
     req = fetchFromWire(request, ctx.version);
   } catch (e) {
     if (e instanceof RaftWireError) {
-      const res = fetchResponseToWire(
-        {
-          kind: 'fetch',
-          errorCode: ErrorCode.INVALID_REQUEST,
-          leaderId: -1,
-          leaderEpoch: -1,
-          highWatermark: -1,
-          logStartOffset: -1,
-          records: Buffer.alloc(0),
-          divergingEpoch: null,
-          snapshotId: null,
-        },
-        request,
-      );
+      const res = fetchError(request, ErrorCode.INVALID_REQUEST);
       res.errorCode = ErrorCode.INVALID_REQUEST;
       return res;
     }
     throw e;
   }
   return fetchResponseToWire((await ask(ctx, req.replicaId, req)) as raft.FetchResponse, request);
+}
+
+/** A Fetch answer for the metadata partition carrying `errorCode` and nothing else. */
+function fetchError(request: FetchRequest, errorCode: number): FetchResponse {
+  return fetchResponseToWire(
+    {
+      kind: 'fetch',
+      errorCode,
+      leaderId: -1,
+      leaderEpoch: -1,
+      highWatermark: -1,
+      logStartOffset: -1,
+      records: Buffer.alloc(0),
+      divergingEpoch: null,
+      snapshotId: null,
+    },
+    request,
+  );
 }
 
 function replicaState(r: raft.ReplicaDescription): ReplicaState {

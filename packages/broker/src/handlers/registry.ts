@@ -53,6 +53,7 @@ import {
 import { syncGroupHandler } from './sync-group.js';
 import { txnOffsetCommitHandler } from './txn-offset-commit.js';
 import { unregisterBrokerHandler } from './unregister-broker.js';
+import { writeTxnMarkersHandler } from './write-txn-markers.js';
 
 let table: (ApiHandler | undefined)[] | null = null;
 let list: ApiHandler[] | null = null;
@@ -90,6 +91,7 @@ function all(): ApiHandler[] {
     addPartitionsToTxnHandler,
     addOffsetsToTxnHandler,
     endTxnHandler,
+    writeTxnMarkersHandler,
     txnOffsetCommitHandler,
     describeTransactionsHandler,
     listTransactionsHandler,

@@ -8,7 +8,8 @@
  *
  * The producer must be in an ongoing transaction that added the group's offsets
  * partition (else INVALID_TXN_STATE, as Kafka's verification); a stale epoch is
- * INVALID_PRODUCER_EPOCH (no version of this API announces PRODUCER_FENCED). v2 adds the
+ * INVALID_PRODUCER_EPOCH (no version of this API announces PRODUCER_FENCED). When the
+ * transaction coordinator is another broker, it is asked (AddPartitionsToTxn verifyOnly). v2 adds the
  * committed leader epoch; v3 (KIP-447) the member id, generation and instance id, which
  * are checked when given; v3 is flexible.
  */
@@ -50,7 +51,29 @@ export const txnOffsetCommitHandler: ApiHandler = defineHandler<TxnOffsetCommitR
     // The transaction must include the group's offsets partition (AddOffsetsToTxn).
     const m = broker.txns.coordinator.byProducer(producerId);
     let check: number = ErrorCode.NONE;
-    if (m === undefined || m.transactionalId !== request.transactionalId) check = ErrorCode.INVALID_PRODUCER_ID_MAPPING;
+    const coordinatorId = broker.clustered ? broker.txns.coordinatorIdFor(request.transactionalId) : broker.nodeId;
+    if (coordinatorId !== broker.nodeId) {
+      // The transaction coordinator is another broker: asked with AddPartitionsToTxn verifyOnly (KIP-890).
+      const verified = await broker.txns.verifyWithCoordinator(
+        coordinatorId,
+        request.transactionalId,
+        producerId,
+        request.producerEpoch,
+        GROUP_METADATA_TOPIC,
+        groups.partitionFor(request.groupId),
+      );
+      check =
+        verified === ErrorCode.NONE ||
+        verified === ErrorCode.INVALID_PRODUCER_ID_MAPPING ||
+        verified === ErrorCode.PRODUCER_FENCED ||
+        verified === ErrorCode.INVALID_PRODUCER_EPOCH ||
+        verified === ErrorCode.INVALID_TXN_STATE ||
+        verified === ErrorCode.CONCURRENT_TRANSACTIONS ||
+        verified === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS
+          ? verified
+          : ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    } else if (m === undefined || m.transactionalId !== request.transactionalId)
+      check = ErrorCode.INVALID_PRODUCER_ID_MAPPING;
     else if (request.producerEpoch !== m.producerEpoch) check = ErrorCode.PRODUCER_FENCED;
     else if (
       m.state !== TxnState.ONGOING ||

@@ -5,6 +5,7 @@
  * opened, and a cluster of synthetic brokers registered through the controller's API
  * (fake endpoints; no processes). Tests only.
  */
+import { after, before } from 'node:test';
 import type { Uuid } from '@gregor/protocol';
 import {
   API_TABLE,
@@ -18,6 +19,8 @@ import {
 import { MemoryDisk } from '@gregor/storage';
 import { pino } from 'pino';
 import type { ApiHandler, RequestContext } from '../handlers/handler.js';
+import type { TestClient } from '../handlers/protocol-client.js';
+import type { TestBroker } from '../testing.js';
 import type { ControllerClock, ControllerLog, ControllerTimers } from './controller.js';
 import { Controller, METADATA_VERSION, SECURITY_PROTOCOL_PLAINTEXT } from './controller.js';
 import { MetadataImage } from './image.js';
@@ -305,4 +308,40 @@ export async function registerOverWire(
   const res = await client.send<{ errorCode: number; isFenced: boolean }>(ApiKey.BrokerHeartbeat, 1, hb);
   if (res.errorCode !== 0 || res.isFenced) throw new Error(`broker ${id} not unfenced: error ${res.errorCode}`);
   return Number(reg.brokerEpoch);
+}
+
+/**
+ * A real broker on loopback and a protocol client connected to it, shared by the tests of
+ * the `describe` this is called in: started before the first, stopped after the last.
+ * Loaded lazily so the controller's unit tests do not start the broker's modules.
+ */
+export function wireBroker(): { readonly tb: TestBroker; readonly client: TestClient } {
+  let tb: TestBroker | undefined;
+  let client: TestClient | undefined;
+  before(async () => {
+    const { startTestBroker } = await import('../testing.js');
+    const { TestClient } = await import('../handlers/protocol-client.js');
+    // The broker-to-controller APIs are served on controller listeners only.
+    tb = await startTestBroker({
+      properties: {
+        listeners: 'PLAINTEXT://127.0.0.1:0,CONTROLLER://127.0.0.1:0',
+        'controller.listener.names': 'CONTROLLER',
+      },
+    });
+    client = await TestClient.connect(tb.host, tb.ports.CONTROLLER as number);
+  });
+  after(async () => {
+    await client?.close();
+    await tb?.stop();
+  });
+  return {
+    get tb(): TestBroker {
+      if (tb === undefined) throw new Error('wireBroker: the broker is not started (use it inside a test)');
+      return tb;
+    },
+    get client(): TestClient {
+      if (client === undefined) throw new Error('wireBroker: the client is not connected (use it inside a test)');
+      return client;
+    },
+  };
 }

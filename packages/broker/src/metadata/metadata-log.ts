@@ -91,6 +91,8 @@ type LeaderListener = (leader: { leaderId: number | null; epoch: number; active:
 export class MetadataLog {
   private current: MetadataImage = MetadataImage.empty();
   private readonly listeners: ImageListener[] = [];
+  private readonly fatalListeners: ((error: Error) => void)[] = [];
+  private fatal: Error | null = null;
   private readonly leaderListeners: LeaderListener[] = [];
   private chain: Promise<unknown> = Promise.resolve();
   private raftNode: RaftNode | null = null;
@@ -175,6 +177,7 @@ export class MetadataLog {
       clock: this.clock,
       timers: opts.timers ?? realTimers,
       random: opts.random ?? realRandom,
+      onFatal: (error) => this.failed(error),
       listener: {
         handleCommit: (batch) => this.applyCommitted(batch),
         handleLoadSnapshot: (snapshot) => this.loadSnapshot(snapshot.id, snapshot.data),
@@ -204,6 +207,28 @@ export class MetadataLog {
 
   get image(): MetadataImage {
     return this.current;
+  }
+
+  /** The error the quorum stopped on (a record that does not decode, a broken invariant), or null. */
+  get fatalError(): Error | null {
+    return this.fatal;
+  }
+
+  /** Called once if the quorum stops on a fatal error: this node cannot go on. */
+  onFatal(listener: (error: Error) => void): void {
+    this.fatalListeners.push(listener);
+  }
+
+  private failed(error: Error): void {
+    if (this.fatal !== null) return;
+    this.fatal = error;
+    this.activeEpoch = -1;
+    this.opts.logger.fatal({ err: error }, 'the metadata quorum stopped on a fatal error');
+    for (const w of this.appliedWaiters.splice(0)) w.reject(error);
+    for (const w of this.conditionWaiters) w.reject(error);
+    this.conditionWaiters.clear();
+    for (const l of this.leaderListeners) l({ ...this.leader, active: false });
+    for (const l of this.fatalListeners) l(error);
   }
 
   /** The offset after the last applied record. */
@@ -328,6 +353,7 @@ export class MetadataLog {
   /** Resolves once `check` holds (checked at every image or leader change, and at `recheck`). */
   waitUntil(check: () => boolean): Promise<void> {
     if (check()) return Promise.resolve();
+    if (this.fatal !== null) return Promise.reject(this.fatal);
     if (this.closed) return Promise.reject(new Error('metadata log closed'));
     return new Promise((resolve, reject) => this.conditionWaiters.add({ check, resolve, reject }));
   }
@@ -335,6 +361,7 @@ export class MetadataLog {
   /** Resolves once the image has applied `offset`. */
   waitForOffset(offset: number): Promise<void> {
     if (this.current.offset >= offset) return Promise.resolve();
+    if (this.fatal !== null) return Promise.reject(this.fatal);
     if (this.closed) return Promise.reject(new Error('metadata log closed'));
     return new Promise((resolve, reject) => this.appliedWaiters.push({ offset, resolve, reject }));
   }

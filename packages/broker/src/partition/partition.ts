@@ -141,6 +141,8 @@ const DEFAULT_ENV: PartitionEnv = {
 };
 
 export class Partition {
+  /** Set while a new leader epoch's start is being recorded; appends wait for it. */
+  private becomingLeader: Promise<void> | null = null;
   leaderEpoch: number;
   /** Bumped by the controller on every change of leader, replicas or ISR. */
   partitionEpoch = 0;
@@ -259,26 +261,39 @@ export class Partition {
     this.stateApplied = true;
     if (!newEpoch && state.partitionEpoch <= this.partitionEpoch) return;
     if (newEpoch) {
-      // Not leader while the epoch start is recorded: produce is refused meanwhile.
+      // Not leader while the epoch start is recorded; appends arriving meanwhile wait for
+      // it (in their order) rather than being refused, so a producer that does not retry
+      // in order (no idempotence) is not reordered by a refusal.
       this.roleValue = 'follower';
       this.leaderEpoch = state.leaderEpoch;
-      await this.followerWork.catch(() => undefined);
-      if (state.leaderEpoch > this.log.epochCache.latestEpoch()) {
-        try {
-          // A no-op truncation runs after every queued write and task (the log's own
-          // epoch assignments included), so the checkpoint is written by one hand at a time.
-          await this.log.truncateTo(this.log.logEndOffset);
-          await this.log.epochCache.assign(state.leaderEpoch, this.log.logEndOffset);
-        } catch (e) {
-          this.env.onEvent('error', 'recording the leader epoch start failed', {
-            partition: `${this.topic}-${this.partition}`,
-            error: e instanceof Error ? e.message : String(e),
-          });
+      let becameLeader = () => {};
+      const becoming = new Promise<void>((resolve) => {
+        becameLeader = resolve;
+      });
+      this.becomingLeader = becoming;
+      try {
+        await this.followerWork.catch(() => undefined);
+        if (state.leaderEpoch > this.log.epochCache.latestEpoch()) {
+          try {
+            // A no-op truncation runs after every queued write and task (the log's own
+            // epoch assignments included), so the checkpoint is written by one hand at a time.
+            await this.log.truncateTo(this.log.logEndOffset);
+            await this.log.epochCache.assign(state.leaderEpoch, this.log.logEndOffset);
+          } catch (e) {
+            this.env.onEvent('error', 'recording the leader epoch start failed', {
+              partition: `${this.topic}-${this.partition}`,
+              error: e instanceof Error ? e.message : String(e),
+            });
+          }
         }
+        if (state.leaderEpoch < this.leaderEpoch) return; // a newer state arrived meanwhile
+        this.leaderEpochStartOffset = this.log.logEndOffset;
+        this.followers.clear();
+      } finally {
+        // Waiters resume after the rest of this step has made the partition leader.
+        if (this.becomingLeader === becoming) this.becomingLeader = null;
+        becameLeader();
       }
-      if (state.leaderEpoch < this.leaderEpoch) return; // a newer state arrived meanwhile
-      this.leaderEpochStartOffset = this.log.logEndOffset;
-      this.followers.clear();
     }
     this.leaderEpoch = state.leaderEpoch;
     this.partitionEpoch = state.partitionEpoch;
@@ -369,6 +384,7 @@ export class Partition {
 
   /** Appends validated batches from a producer; resolves per `acks`. */
   async append(records: Buffer, acks: number, opts: AppendOptions = {}): Promise<AppendResult> {
+    if (this.becomingLeader !== null) await this.becomingLeader;
     const epoch = this.leaderEpoch;
     this.checkLeader(epoch);
     const refused = this.enoughReplicasError(acks, opts);
@@ -402,6 +418,7 @@ export class Partition {
     batch: ProducerBatch,
     opts: AppendOptions = {},
   ): Promise<ProducerAppendResult> {
+    if (this.becomingLeader !== null) await this.becomingLeader;
     const epoch = this.leaderEpoch;
     if (!this.isLeader) {
       return {
@@ -450,6 +467,7 @@ export class Partition {
    * an older producer or coordinator epoch is refused. Run through `inProducerOrder`.
    */
   async appendTxnMarker(marker: TxnMarker, acks = -1, opts: AppendOptions = {}): Promise<TxnMarkerResult> {
+    if (this.becomingLeader !== null) await this.becomingLeader;
     const epoch = this.leaderEpoch;
     if (!this.isLeader)
       return {

@@ -140,3 +140,21 @@ describe('partition transactions', () => {
     await p.log.close();
   });
 });
+
+describe('a partition becoming leader of a new epoch', () => {
+  test('appends that arrive while the epoch start is recorded wait for it and keep their order', async () => {
+    const p = await openPartition(new MemoryDisk());
+    const becoming = p.makeLeader({ leaderId: 1, leaderEpoch: 1, partitionEpoch: 1, replicas: [1], isr: [1] });
+    const appends = [0, 1, 2].map((i) =>
+      p.append(buildRecordBatch({ records: [{ value: `during-${i}`, timestamp: Date.now() }] }), 1),
+    );
+    await becoming;
+    const results = await Promise.all(appends);
+    assert.deepEqual(
+      results.map((r) => r.baseOffset),
+      [0, 1, 2],
+    );
+    assert.equal(p.leaderEpoch, 1);
+    assert.equal(p.log.epochCache.latestEpoch(), 1);
+  });
+});

@@ -167,6 +167,26 @@ describe('TransactionCoordinator', () => {
     assert.equal(reloaded.get('t'), undefined);
   });
 
+  test('markers that fail (a leader moving) are retried in rounds until written, without checkTimeouts', async () => {
+    const { backend, c } = setup();
+    await c.initProducerId('t', 60_000);
+    await c.addPartitions('t', 1000, 0, [
+      ['a', 0],
+      ['a', 1],
+    ]);
+    backend.markerError = ErrorCode.NOT_LEADER_OR_FOLLOWER;
+    assert.equal(await c.endTxn('t', 1000, 0, true), ErrorCode.NONE);
+    assert.equal(c.get('t')?.state, TxnState.PREPARE_COMMIT, 'no marker written yet');
+    backend.markerError = ErrorCode.NONE;
+    const deadline = Date.now() + 10_000;
+    while (c.get('t')?.state !== TxnState.COMPLETE_COMMIT && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await c.idle();
+    assert.equal(c.get('t')?.state, TxnState.COMPLETE_COMMIT);
+    assert.deepEqual(backend.markers.map((m) => m.partition).sort(), [0, 1]);
+    c.close();
+  });
+
   test('idle transactional ids expire as tombstones; open transactions and recent ids stay', async () => {
     const { backend, c, now } = setup();
     await c.initProducerId('idle', 60_000);

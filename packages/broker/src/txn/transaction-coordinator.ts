@@ -69,12 +69,16 @@ export interface InitResult {
 
 const MARKER_ATTEMPTS = 5;
 const MARKER_RETRY_MS = 50;
+/** Between rounds of markers that did not all get written (the leader moving, say). */
+const MARKER_ROUND_RETRY_MS = 1_000;
 
 export class TransactionCoordinator {
   private readonly txns = new Map<string, TxnMetadata>();
   private readonly byProducerId = new Map<number, TxnMetadata>();
   private readonly now: () => number;
   private readonly completing = new Set<Promise<void>>();
+  private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  private closed = false;
 
   constructor(
     private readonly backend: TxnBackend,
@@ -332,6 +336,13 @@ export class TransactionCoordinator {
     return removed;
   }
 
+  /** Stops retrying markers (the broker is stopping); rounds in flight end at their next attempt. */
+  close(): void {
+    this.closed = true;
+    for (const t of this.retryTimers) clearTimeout(t);
+    this.retryTimers.clear();
+  }
+
   /** Waits for marker rounds in flight (stop, tests). */
   async idle(): Promise<void> {
     while (this.completing.size > 0) await Promise.all([...this.completing]);
@@ -376,20 +387,45 @@ export class TransactionCoordinator {
         isAborted,
       };
       const writes: Promise<boolean>[] = [];
-      for (const [topic, ps] of m.partitions) for (const p of ps) writes.push(this.writeMarker(topic, p, marker));
+      for (const [topic, ps] of m.partitions) for (const p of ps) writes.push(this.writeMarker(m, topic, p, marker));
       for (const ok of await Promise.all(writes)) if (!ok) allWritten = false;
     } finally {
       m.pending = false;
     }
-    // Left in its Prepare state otherwise: checkTimeouts retries it.
-    if (!allWritten) return;
+    // Left in its Prepare state otherwise, and tried again until every marker is written
+    // or this coordinator no longer holds the transaction (Kafka's marker channel).
+    if (!allWritten) {
+      this.retryLater(m);
+      return;
+    }
     await this.write(
       m,
       this.entryOf(m, isAborted ? TxnState.COMPLETE_ABORT : TxnState.COMPLETE_COMMIT, { partitions: new Map() }),
     );
   }
 
-  private async writeMarker(topic: string, partition: number, marker: TxnMarkerRequest): Promise<boolean> {
+  /** Another round of markers for `m` after a pause, while this coordinator still holds it. */
+  private retryLater(m: TxnMetadata): void {
+    if (!this.holds(m)) return;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      if (this.holds(m)) this.track(this.complete(m)).catch(() => undefined);
+    }, MARKER_ROUND_RETRY_MS);
+    timer.unref?.();
+    this.retryTimers.add(timer);
+  }
+
+  /** False once closed or once `m`'s partition was unloaded (another coordinator takes over). */
+  private holds(m: TxnMetadata): boolean {
+    return !this.closed && this.txns.get(m.transactionalId) === m;
+  }
+
+  private async writeMarker(
+    m: TxnMetadata,
+    topic: string,
+    partition: number,
+    marker: TxnMarkerRequest,
+  ): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       const error = await this.backend
         .writeMarker(topic, partition, marker)
@@ -401,7 +437,10 @@ export class TransactionCoordinator {
         error === ErrorCode.INVALID_PRODUCER_EPOCH
       )
         return true;
-      if (attempt + 1 >= MARKER_ATTEMPTS) return false;
+      // A newer coordinator has written to this partition: this one is about to lose the
+      // transaction (Kafka stops sending).
+      if (error === ErrorCode.TRANSACTION_COORDINATOR_FENCED) return false;
+      if (attempt + 1 >= MARKER_ATTEMPTS || !this.holds(m)) return false;
       await new Promise((resolve) => setTimeout(resolve, MARKER_RETRY_MS * (attempt + 1)));
     }
   }

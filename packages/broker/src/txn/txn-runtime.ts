@@ -13,20 +13,40 @@
  *   or the metadata gives this broker a new one (COORDINATOR_LOAD_IN_PROGRESS meanwhile);
  *   prepared transactions found are then completed.
  * - State records are appended with acks=-1 (fsynced when gregor.log.durable is on).
- * - Markers are appended by the leader of each partition (single node: here), through
- *   the partition's producer order, as WriteTxnMarkers would be.
+ * - Markers are appended by the leader of each partition, through the partition's
+ *   producer order, with acks=-1: here when this broker leads it, else sent to the leader
+ *   as WriteTxnMarkers (handlers/write-txn-markers.ts).
  * - Timed-out transactions are aborted every
  *   transaction.abort.timed.out.transaction.cleanup.interval.ms; idle ids are expired every
  *   transaction.remove.expired.transaction.cleanup.interval.ms.
  */
-import { buildRecordBatch, ErrorCode, RecordBatchView, readAllRecords } from '@gregor/protocol';
+import type { AddPartitionsToTxnResponse, WriteTxnMarkersResponse } from '@gregor/protocol';
+import {
+  AddPartitionsToTxnRequest,
+  ApiKey,
+  buildRecordBatch,
+  ErrorCode,
+  RecordBatchView,
+  readAllRecords,
+  WriteTxnMarkersRequest,
+} from '@gregor/protocol';
+import {
+  AddPartitionsToTxnTopic,
+  AddPartitionsToTxnTransaction,
+} from '@gregor/protocol/generated/messages/add-partitions-to-txn-request';
+import {
+  WritableTxnMarker,
+  WritableTxnMarkerTopic,
+} from '@gregor/protocol/generated/messages/write-txn-markers-request';
 import { LogError } from '@gregor/storage';
 import type { Broker } from '../broker.js';
 import { partitionForGroup } from '../group/coordinator-key.js';
 import type { CoordinatorNode } from '../group/coordinator-runtime.js';
 import { blockOf } from '../handlers/init-producer-id.js';
 import type { MetadataImage } from '../metadata/image.js';
+import type { AppendOptions } from '../partition/partition.js';
 import { ReplicationError } from '../partition/replica-transport.js';
+import { produceSettings } from '../partition/topic-settings.js';
 import type { TxnLogEntry } from './records.js';
 import { readTxnKey, readTxnValue, TRANSACTION_STATE_TOPIC, txnKey, txnValue } from './records.js';
 import type { TxnBackend, TxnMarkerRequest } from './transaction-coordinator.js';
@@ -34,6 +54,15 @@ import { TransactionCoordinator, TxnWriteError } from './transaction-coordinator
 
 const NO_NODE = { nodeId: -1, host: '', port: -1 };
 const LOAD_READ_BYTES = 1 << 20;
+const WRITE_TXN_MARKERS_VERSION = 1;
+/** AddPartitionsToTxn's first version with verifyOnly (KIP-890). */
+const VERIFY_VERSION = 4;
+/**
+ * How long a marker waits for the in-sync replicas, in controller.quorum.request.timeout.ms
+ * (Kafka uses request.timeout.ms, 30 s): below the inter-broker request's own timeout
+ * (15x), so the leader answers REQUEST_TIMED_OUT before the coordinator gives up on it.
+ */
+const MARKER_TIMEOUT_FACTOR = 10;
 
 /** Called for every marker written to a partition of `__consumer_offsets` (transactional offsets). */
 export type OffsetsMarkerListener = (partition: number, producerId: number, isAborted: boolean) => Promise<void>;
@@ -75,6 +104,7 @@ export class TxnRuntime implements TxnBackend {
     if (this.expiryTimer !== null) clearInterval(this.expiryTimer);
     await this.creating?.catch(() => undefined);
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
+    this.coordinator.close();
     await this.coordinator.idle();
   }
 
@@ -211,8 +241,13 @@ export class TxnRuntime implements TxnBackend {
 
   /** FindCoordinator key type 1: the leader of the id's partition, the topic created first. */
   async findTxnCoordinator(transactionalId: string, listener: string): Promise<CoordinatorNode> {
+    // Any broker answers with the leader, wherever it is (in a cluster, usually another
+    // broker); the one here waits only for a load it has under way.
     const error = await this.ready(transactionalId, true);
-    if (error === ErrorCode.NOT_COORDINATOR || error === ErrorCode.COORDINATOR_NOT_AVAILABLE)
+    if (
+      error === ErrorCode.COORDINATOR_NOT_AVAILABLE ||
+      !this.broker.metadata.topicsByName.has(TRANSACTION_STATE_TOPIC)
+    )
       return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, ...NO_NODE };
     const image = this.broker.metadata;
     const partition = image.topicsByName.get(TRANSACTION_STATE_TOPIC)?.partitions[this.partitionFor(transactionalId)];
@@ -221,6 +256,61 @@ export class TxnRuntime implements TxnBackend {
     const endpoint = leader.endpoints.find((e) => e.name === listener) ?? leader.endpoints[0];
     if (endpoint === undefined) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, ...NO_NODE };
     return { errorCode: ErrorCode.NONE, nodeId: leader.nodeId, host: endpoint.host, port: endpoint.port };
+  }
+
+  /**
+   * The broker coordinating `transactionalId` (the leader of its partition of
+   * `__transaction_state`); -1 when not known (no topic yet, no leader).
+   */
+  coordinatorIdFor(transactionalId: string): number {
+    const topic = this.broker.metadata.topicsByName.get(TRANSACTION_STATE_TOPIC);
+    return topic?.partitions[this.partitionFor(transactionalId)]?.leader ?? -1;
+  }
+
+  /**
+   * KIP-890 part 1 when the coordinator is another broker (Kafka's AddPartitionsToTxnManager):
+   * asks it with AddPartitionsToTxn v4 verifyOnly whether `topic-index` is in the producer's
+   * ongoing transaction. Resolves with the coordinator's answer for the partition (NONE:
+   * in it; INVALID_TXN_STATE, INVALID_PRODUCER_ID_MAPPING, PRODUCER_FENCED, or a retriable
+   * coordinator error); COORDINATOR_NOT_AVAILABLE when it cannot be reached. Callers map
+   * the answer to their API's errors.
+   */
+  async verifyWithCoordinator(
+    coordinatorId: number,
+    transactionalId: string,
+    producerId: number,
+    producerEpoch: number,
+    topic: string,
+    index: number,
+  ): Promise<number> {
+    if (coordinatorId < 0) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    const t = new AddPartitionsToTxnTopic();
+    t.name = topic;
+    t.partitions = [index];
+    const txn = new AddPartitionsToTxnTransaction();
+    txn.transactionalId = transactionalId;
+    txn.producerId = BigInt(producerId);
+    txn.producerEpoch = producerEpoch;
+    txn.verifyOnly = true;
+    txn.topics = [t];
+    const request = new AddPartitionsToTxnRequest();
+    request.transactions = [txn];
+    let response: AddPartitionsToTxnResponse;
+    try {
+      response = await this.broker.requestToBroker<AddPartitionsToTxnResponse>(
+        coordinatorId,
+        ApiKey.AddPartitionsToTxn,
+        VERIFY_VERSION,
+        request,
+      );
+    } catch {
+      return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    }
+    if (response.errorCode !== ErrorCode.NONE) return response.errorCode;
+    return (
+      response.resultsByTransaction[0]?.topicResults[0]?.resultsByPartition[0]?.partitionErrorCode ??
+      ErrorCode.UNKNOWN_SERVER_ERROR
+    );
   }
 
   // ------------------------------------------------------------------------------------
@@ -264,14 +354,65 @@ export class TxnRuntime implements TxnBackend {
     return blockOf(this.broker).generate();
   }
 
+  /**
+   * Writes a marker where the partition is led (Kafka's TransactionMarkerChannelManager):
+   * here, or through WriteTxnMarkers to the leader over the inter-broker listener. A
+   * partition gone from the metadata is taken as deleted (no marker needed: answered
+   * UNKNOWN_TOPIC_OR_PARTITION); every other failure is retriable and the coordinator
+   * retries it.
+   */
   async writeMarker(topic: string, index: number, marker: TxnMarkerRequest): Promise<number> {
+    const p = this.broker.metadata.topicsByName.get(topic)?.partitions[index];
+    if (p === undefined) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+    if (p.leader === this.broker.nodeId || !this.broker.clustered) return this.appendMarker(topic, index, marker);
+    if (p.leader < 0) return ErrorCode.LEADER_NOT_AVAILABLE;
+    const request = new WriteTxnMarkersRequest();
+    const m = new WritableTxnMarker();
+    m.producerId = BigInt(marker.producerId);
+    m.producerEpoch = marker.producerEpoch;
+    m.transactionResult = !marker.isAborted;
+    m.coordinatorEpoch = marker.coordinatorEpoch;
+    const t = new WritableTxnMarkerTopic();
+    t.name = topic;
+    t.partitionIndexes = [index];
+    m.topics = [t];
+    request.markers = [m];
+    let response: WriteTxnMarkersResponse;
+    try {
+      response = await this.broker.requestToBroker<WriteTxnMarkersResponse>(
+        p.leader,
+        ApiKey.WriteTxnMarkers,
+        WRITE_TXN_MARKERS_VERSION,
+        request,
+      );
+    } catch (e) {
+      this.broker.logger.debug({ err: e, topic, partition: index, leader: p.leader }, 'sending a marker failed');
+      return ErrorCode.NETWORK_EXCEPTION;
+    }
+    const code = response.markers[0]?.topics[0]?.partitions[0]?.errorCode ?? ErrorCode.UNKNOWN_SERVER_ERROR;
+    // The leader's metadata may be behind this node's (the partition not opened there
+    // yet): Kafka's coordinator retries this answer, so it must not read as "deleted".
+    return code === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION ? ErrorCode.NOT_LEADER_OR_FOLLOWER : code;
+  }
+
+  /**
+   * The leader's half of WriteTxnMarkers: appends the marker to a partition led here, in
+   * its producer order, and resolves once the in-sync replicas have it (acks=-1, Kafka's
+   * markers; min.insync.replicas applies) or with the error code.
+   */
+  async appendMarker(topic: string, index: number, marker: TxnMarkerRequest): Promise<number> {
     const lookup = await this.broker.replicaManager.lookup(topic, index);
     if (lookup.partition === null) return lookup.errorCode;
     const partition = lookup.partition;
+    const opts: AppendOptions = {
+      minInsyncReplicas: produceSettings(this.broker, topic).minInsyncReplicas,
+      timeoutMs: this.broker.settings.quorum.requestTimeoutMs * MARKER_TIMEOUT_FACTOR,
+    };
     // The marker takes its offset in the partition's producer order (the synchronous part of
-    // appendTxnMarker); its write and fsync are awaited outside, so the queue is not held.
+    // appendTxnMarker); its write, replication and fsync are awaited outside, so the queue
+    // is not held.
     const accepted = await partition.inProducerOrder(() =>
-      Promise.resolve({ written: partition.appendTxnMarker(marker, -1) }),
+      Promise.resolve({ written: partition.appendTxnMarker(marker, -1, opts) }),
     );
     const result = await accepted.written;
     if (result.errorCode === ErrorCode.NONE && topic === '__consumer_offsets' && this.offsetsMarkerListener !== null)

@@ -13,59 +13,31 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { faultCounts, firstSeed, injectedBug, integer, type Output, runSeeds, type SeedRange, STDIO } from '../cli.js';
 import { ReplicationBug } from './cluster.js';
 import { type ReplicationSimulationResult, runReplicationSimulation } from './simulation.js';
 
 const USAGE =
   'usage: node packages/sim/dist/replication/main.js [--seed S] [--seeds N] [--verbose] [--bug skip-truncation|ack-before-hw]';
 
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const STDIO: Output = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
-export async function main(argv: readonly string[], io: Output = STDIO): Promise<number> {
-  let parsed: { seed: number; seeds: number; verbose: boolean; bug: ReplicationBug | undefined };
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 2;
-  }
-  const { seed, seeds, verbose, bug } = parsed;
-  const failed: number[] = [];
-  for (let s = seed; s < seed + seeds; s++) {
-    const started = performance.now();
-    try {
-      const result = await runReplicationSimulation({
-        seed: s,
-        ...(verbose ? { tracer: (line: string) => io.out(`${line}\n`) } : {}),
-        ...(bug === undefined ? {} : { bug }),
-      });
-      io.out(`${summary(result, performance.now() - started)}\n`);
-    } catch (error) {
-      failed.push(s);
-      io.err(`${error instanceof Error ? error.message : String(error)}\n`);
-    }
-  }
-  if (failed.length > 0) {
-    io.err(`${failed.length} of ${seeds} seeds failed: ${failed.join(' ')}\n`);
-    return 1;
-  }
-  return 0;
-}
-
-function parse(argv: readonly string[]): {
-  seed: number;
-  seeds: number;
+interface ReplicationArgs extends SeedRange {
   verbose: boolean;
   bug: ReplicationBug | undefined;
-} {
+}
+
+export function main(argv: readonly string[], io: Output = STDIO): Promise<number> {
+  return runSeeds(argv, io, USAGE, parse, async (seed, { verbose, bug }) =>
+    summary(
+      await runReplicationSimulation({
+        seed,
+        ...(verbose ? { tracer: (line: string) => io.out(`${line}\n`) } : {}),
+        ...(bug === undefined ? {} : { bug }),
+      }),
+    ),
+  );
+}
+
+function parse(argv: readonly string[]): ReplicationArgs {
   const { values } = parseArgs({
     args: [...argv],
     allowPositionals: false,
@@ -76,31 +48,21 @@ function parse(argv: readonly string[]): {
       bug: { type: 'string' },
     },
   });
-  const seed =
-    values.seed === undefined ? Math.floor(Math.random() * 1_000_000_000) : integer('--seed', values.seed, 0);
-  const seeds = values.seeds === undefined ? 1 : integer('--seeds', values.seeds, 1);
-  const bugs: readonly string[] = Object.values(ReplicationBug);
-  if (values.bug !== undefined && !bugs.includes(values.bug))
-    throw new Error(`unknown --bug ${values.bug}; one of ${bugs.join(', ')}`);
-  return { seed, seeds, verbose: values.verbose, bug: values.bug as ReplicationBug | undefined };
+  return {
+    seed: firstSeed(values.seed),
+    seeds: values.seeds === undefined ? 1 : integer('--seeds', values.seeds, 1),
+    forMs: null,
+    verbose: values.verbose,
+    bug: injectedBug(values.bug, ReplicationBug),
+  };
 }
 
-function integer(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min)
-    throw new Error(`${flag} must be an integer >= ${min}, got '${text}'`);
-  return n;
-}
-
-function summary(r: ReplicationSimulationResult, wallMs: number): string {
-  const faults = Object.entries(r.faults)
-    .map(([name, n]) => `${name}=${n}`)
-    .join(' ');
+function summary(r: ReplicationSimulationResult): string {
   return (
     `seed ${r.seed} ok: ${r.brokers} brokers, ${r.partitions} partitions, ${r.durable ? 'durable' : 'page-cache'} logs, ` +
     `${r.events} events, ${(r.virtualTimeMs / 1000).toFixed(1)} s virtual (chaos ${(r.chaosMs / 1000).toFixed(1)} s, ` +
     `converged ${(r.convergeMs / 1000).toFixed(1)} s after heal), ${r.acked} batches acknowledged, ${r.committed} offsets committed, ` +
-    `${r.leaderChanges} leader changes; faults: ${faults || 'none'}; ${wallMs.toFixed(0)} ms wall`
+    `${r.leaderChanges} leader changes; faults: ${faultCounts(r.faults)}`
   );
 }
 

@@ -102,16 +102,11 @@ export async function runReplicationSimulation(
 ): Promise<ReplicationSimulationResult> {
   const scheduler = new SimScheduler();
   scheduler.tracer = options.tracer ?? null;
-  const onUnhandled = (reason: unknown): void =>
-    scheduler.fail(new Error(`unhandled rejection: ${describeError(reason)}`));
-  process.on('unhandledRejection', onUnhandled);
   try {
-    return await run(options, scheduler);
+    return await scheduler.failOnUnhandledRejections(describeError, () => run(options, scheduler));
   } catch (error) {
     if (error instanceof ReplicationSimulationFailure) throw error;
     throw new ReplicationSimulationFailure(options.seed, scheduler.now(), error);
-  } finally {
-    process.off('unhandledRejection', onUnhandled);
   }
 }
 

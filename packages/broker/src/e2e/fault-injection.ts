@@ -1,0 +1,692 @@
+/**
+ * A fault-injection run against a real 3-node cluster, outside `npm test` (not a test
+ * file): the workload of checker.test.ts (idempotent KafkaJS producers, transactional
+ * producers that commit, abort, are abandoned or fenced as zombies, raw read_committed
+ * readers) runs for a while under a seeded nemesis that pauses nodes (SIGSTOP/SIGCONT),
+ * kills them (SIGKILL, then a restart on the same directory) and isolates them (every
+ * link to and from a node cut at loopback proxies), healing after each fault. At the end,
+ * with every link healed and every ISR full again, checker-history.ts checks the history.
+ *
+ *   node packages/broker/dist/e2e/fault-injection.js [--seconds 120] [--seed N]
+ *        [--faults pause,kill,partition]
+ *
+ * Exits 0 when every check holds, 1 on a violation, 2 when the run itself could not be
+ * completed (the cluster did not recover in time). The seed replays the nemesis schedule
+ * and the workload's choices (timing still varies).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiKey, DescribeQuorumRequest, type DescribeQuorumResponse } from '@gregor/protocol';
+import {
+  PartitionData as QuorumPartitionData,
+  TopicData as QuorumTopicData,
+} from '@gregor/protocol/generated/messages/describe-quorum-request';
+import kafkajs from 'kafkajs';
+import { checkHistory, type Operation, readCommitted } from './checker-history.js';
+import { TestCluster } from './cluster.js';
+import type { CutMode } from './link-proxy.js';
+import { RawClient } from './raw-client.js';
+import { SeededRandom } from './support.js';
+
+const { Kafka, logLevel } = kafkajs;
+type Producer = kafkajs.Producer;
+type Admin = kafkajs.Admin;
+
+const FAULT_KINDS = ['pause', 'kill', 'partition'] as const;
+type FaultKind = (typeof FAULT_KINDS)[number];
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '120' },
+    seed: { type: 'string' },
+    faults: { type: 'string', default: FAULT_KINDS.join(',') },
+  },
+});
+const seconds = Number(args.seconds);
+const seedArg = args.seed === undefined ? Number.NaN : Number(args.seed);
+const seed = Number.isInteger(seedArg) && seedArg > 0 ? seedArg : Math.floor(Math.random() * 0x7fffffff) + 1;
+const faultKinds = (args.faults ?? '')
+  .split(',')
+  .map((f) => f.trim())
+  .filter((f) => f !== '');
+for (const f of faultKinds) {
+  if (!(FAULT_KINDS as readonly string[]).includes(f)) {
+    process.stderr.write(`unknown fault ${f}; known: ${FAULT_KINDS.join(', ')}\n`);
+    process.exit(2);
+  }
+}
+if (!Number.isFinite(seconds) || seconds < 10) {
+  process.stderr.write('--seconds must be at least 10\n');
+  process.exit(2);
+}
+
+const NODES = 3;
+const PARTITIONS = 3;
+const OP_TIMEOUT_MS = 10_000;
+const IDEMPOTENT_CLIENTS = 2;
+const TXN_CLIENTS = 2;
+const READERS = 1;
+/** How long the cluster has to get every ISR full again after the last heal. */
+const RECOVERY_MAX_MS = 120_000;
+const METADATA_TOPIC = '__cluster_metadata';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `p` or a timeout error after `ms`; the timer never outlives the race. */
+async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function message(e: unknown): string {
+  const m = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return m.length > 160 ? `${m.slice(0, 160)}...` : m;
+}
+
+function abandon(p: Producer): void {
+  p.disconnect().catch(() => undefined);
+}
+
+function log(line: string): void {
+  process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+}
+
+/** One planned fault: what, aimed at whom, for how long, and the quiet time before it. */
+interface PlannedFault {
+  kind: FaultKind;
+  /** The leader of a partition of the workload's topic, the active controller, or a node. */
+  target: { kind: 'leader'; partition: number } | { kind: 'controller' } | { kind: 'node'; id: number };
+  durationMs: number;
+  quietMs: number;
+  cut: CutMode;
+}
+
+function planFault(r: SeededRandom, kinds: readonly FaultKind[]): PlannedFault {
+  const kind = kinds[r.int(0, kinds.length - 1)] as FaultKind;
+  const t = r.next();
+  const target: PlannedFault['target'] =
+    t < 0.45
+      ? { kind: 'leader', partition: r.int(0, PARTITIONS - 1) }
+      : t < 0.8
+        ? { kind: 'controller' }
+        : { kind: 'node', id: r.int(1, NODES) };
+  const durationMs = kind === 'pause' ? r.int(1500, 6000) : kind === 'kill' ? r.int(0, 3000) : r.int(3000, 10_000);
+  return { kind, target, durationMs, quietMs: r.int(1000, 5000), cut: r.next() < 0.5 ? 'drop' : 'refuse' };
+}
+
+interface FaultRecord {
+  what: string;
+  node: number;
+  startMs: number;
+  healedMs: number;
+  /** From the heal to every ISR full again (-1: not within the wait). */
+  recoveryMs: number;
+}
+
+async function main(): Promise<number> {
+  log(
+    `fault injection: seed ${seed}, ${seconds} s, faults ${faultKinds.join(',') || 'none'} (--seed ${seed} replays the schedule)`,
+  );
+  const rnd = new SeededRandom(seed);
+  const cluster = await TestCluster.start(
+    NODES,
+    {
+      'broker.heartbeat.interval.ms': '500',
+      'broker.session.timeout.ms': '3000',
+      'replica.lag.time.max.ms': '5000',
+      'min.insync.replicas': '2',
+      'transaction.state.log.min.isr': '2',
+    },
+    { proxies: true },
+  );
+  const producers = new Set<Producer>();
+  const cleanup = async () => {
+    for (const p of producers) abandon(p);
+    await cluster.stop();
+  };
+  const onSignal = () => {
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let code = 2;
+  try {
+    code = await run(cluster, rnd, producers);
+    return code;
+  } finally {
+    if (code !== 0) {
+      // What every node logged, for the report of a failed run.
+      const dir = mkdtempSync(join(tmpdir(), `gregor-faults-${seed}-`));
+      for (const n of cluster.nodes) writeFileSync(join(dir, `node-${n.id}.log`), `${n.output.join('\n')}\n`);
+      log(`node logs (last lines of each): ${dir}`);
+    }
+    await cleanup();
+  }
+}
+
+async function run(cluster: TestCluster, rnd: SeededRandom, producers: Set<Producer>): Promise<number> {
+  const kafka = new Kafka({
+    clientId: 'gregor-fault-injection',
+    brokers: cluster.bootstrap,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1000,
+    requestTimeout: 5000,
+    retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 8 },
+  });
+  // Transactional producers get few retries per broker: FindCoordinator for a
+  // transactional id is answered only by the coordinator itself (the others say
+  // COORDINATOR_NOT_AVAILABLE, see docs/cluster.md), and KafkaJS retries one broker
+  // before it tries the next.
+  const txnKafka = new Kafka({
+    clientId: 'gregor-fault-injection-txn',
+    brokers: cluster.bootstrap,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1000,
+    requestTimeout: 5000,
+    retry: { initialRetryTime: 100, maxRetryTime: 500, retries: 2 },
+  });
+  const topic = `faults-${seed}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin
+    .createTopics({ topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: NODES }] })
+    .catch((e: { type?: string }) => {
+      if (e.type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw e;
+    });
+  await isrsFull(admin, [topic], 30_000);
+  log(`cluster up: nodes ${cluster.nodes.map((n) => `${n.id}@${n.port}`).join(' ')}, topic ${topic}`);
+
+  const started = Date.now();
+  const stopAt = started + seconds * 1000;
+  const history: Operation[] = [];
+  const faults: FaultRecord[] = [];
+  let valueCounter = 0;
+  const nextValue = (client: string) => `${client}-v${valueCounter++}`;
+  let lastOkAt = started;
+  let longestGapMs = 0;
+  const ok = () => {
+    const now = Date.now();
+    longestGapMs = Math.max(longestGapMs, now - lastOkAt);
+    lastOkAt = now;
+  };
+
+  async function idempotentClient(name: string, r: SeededRandom): Promise<void> {
+    let instance = 0;
+    let producer: Producer | null = null;
+    let seq = 0;
+    let producerName = '';
+    while (Date.now() < stopAt) {
+      if (producer === null) {
+        producerName = `${name}#${instance++}`;
+        seq = 0;
+        const p = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+        producers.add(p);
+        try {
+          await within(p.connect(), OP_TIMEOUT_MS, 'connect');
+          producer = p;
+        } catch {
+          abandon(p);
+          await sleep(200);
+          continue;
+        }
+      }
+      const partition = r.int(0, PARTITIONS - 1);
+      const value = nextValue(name);
+      const crash = r.next() < 0.05;
+      const op: Operation = {
+        kind: 'send',
+        client: name,
+        producer: producerName,
+        seq: seq++,
+        write: { value, partition },
+        outcome: 'unknown',
+        detail: '',
+      };
+      history.push(op);
+      const sent = producer.send({ topic, acks: -1, messages: [{ value, partition }] });
+      if (crash) {
+        sent.catch(() => undefined);
+        op.detail = 'client crashed mid-flight';
+        abandon(producer);
+        producer = null;
+        continue;
+      }
+      try {
+        await within(sent, OP_TIMEOUT_MS, 'send');
+        op.outcome = 'ok';
+        ok();
+      } catch (e) {
+        sent.catch(() => undefined);
+        // May still be appended: unknown. A new producer (a new producer id) follows, as
+        // KafkaJS would reuse the failed batch's sequence numbers.
+        op.detail = message(e);
+        abandon(producer);
+        producer = null;
+      }
+      await sleep(r.int(0, 30));
+    }
+    if (producer !== null) await producer.disconnect().catch(() => undefined);
+  }
+
+  async function txnClient(name: string, r: SeededRandom): Promise<void> {
+    const transactionalId = `${topic}-${name}`;
+    let instance = 0;
+    let producer: Producer | null = null;
+    let producerName = '';
+    const newProducer = () => {
+      producerName = `${name}#${instance++}`;
+      const p = txnKafka.producer({
+        transactionalId,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        transactionTimeout: 15_000,
+        allowAutoTopicCreation: false,
+      });
+      producers.add(p);
+      return p;
+    };
+    while (Date.now() < stopAt) {
+      if (producer === null) {
+        const p = newProducer();
+        try {
+          await within(p.connect(), OP_TIMEOUT_MS, 'connect');
+          producer = p;
+        } catch {
+          abandon(p);
+          await sleep(200);
+          continue;
+        }
+      }
+      const roll = r.next();
+      const end: 'commit' | 'abort' | 'abandon' = roll < 0.65 ? 'commit' : roll < 0.88 ? 'abort' : 'abandon';
+      const zombie = end === 'commit' && r.next() < 0.08;
+      const crashInCommit = end === 'commit' && !zombie && r.next() < 0.08;
+      const writes = [];
+      const n = r.int(1, 4);
+      for (let i = 0; i < n; i++) writes.push({ value: nextValue(name), partition: r.int(0, PARTITIONS - 1) });
+      const op: Operation = {
+        kind: 'txn',
+        client: name,
+        producer: producerName,
+        writes,
+        end,
+        outcome: 'unknown',
+        detail: '',
+      };
+      history.push(op);
+      let stage = 'begin';
+      try {
+        const txn = await within(producer.transaction(), OP_TIMEOUT_MS, 'begin');
+        stage = 'send';
+        for (const w of writes) {
+          await within(
+            txn.send({ topic, acks: -1, messages: [{ value: w.value, partition: w.partition }] }),
+            OP_TIMEOUT_MS,
+            'send',
+          );
+        }
+        if (end === 'abandon') {
+          op.detail = 'abandoned, fenced by the next producer';
+          abandon(producer);
+          producer = null;
+          continue;
+        }
+        if (zombie) {
+          const successor = newProducer();
+          await within(successor.connect(), OP_TIMEOUT_MS, 'successor connect');
+          const fence = await within(successor.transaction(), OP_TIMEOUT_MS, 'successor begin');
+          await within(fence.abort(), OP_TIMEOUT_MS, 'successor abort');
+          op.detail = 'zombie: fenced before its commit';
+          stage = 'zombie commit';
+          try {
+            await within(txn.commit(), OP_TIMEOUT_MS, 'zombie commit');
+            op.outcome = 'ok';
+            op.detail = 'zombie commit was acknowledged';
+          } catch (e) {
+            op.outcome = 'failed';
+            op.detail = `zombie commit refused: ${message(e)}`;
+          }
+          abandon(producer);
+          producer = successor;
+          producerName = `${name}#${instance - 1}`;
+          continue;
+        }
+        stage = end;
+        if (crashInCommit) {
+          txn.commit().catch(() => undefined);
+          op.detail = 'client crashed during commit';
+          abandon(producer);
+          producer = null;
+          continue;
+        }
+        if (end === 'commit') await within(txn.commit(), OP_TIMEOUT_MS, 'commit');
+        else await within(txn.abort(), OP_TIMEOUT_MS, 'abort');
+        op.outcome = 'ok';
+        ok();
+      } catch (e) {
+        // Before the commit was asked for nothing can commit (the next producer fences and
+        // aborts); a commit that errored is unknown.
+        op.outcome = stage === 'commit' ? 'unknown' : 'failed';
+        op.detail = `${stage}: ${message(e)}`;
+        if (producer !== null) abandon(producer);
+        producer = null;
+      }
+      await sleep(r.int(0, 50));
+    }
+    if (producer !== null) await producer.disconnect().catch(() => undefined);
+  }
+
+  // The node that last answered a partition's read_committed fetch: asked first next time.
+  const readFrom: number[] = Array.from({ length: PARTITIONS }, () => 1);
+  // The furthest offset any read reached, per partition.
+  const readMax: number[] = Array.from({ length: PARTITIONS }, () => -1);
+
+  /** One partition read from whichever node answers as its leader. */
+  async function readPartition(partition: number): Promise<{
+    records: { offset: number; value: string }[];
+    lastStableOffset: number;
+    highWatermark: number;
+  }> {
+    const first = readFrom[partition] ?? 1;
+    const order = [first, ...cluster.nodes.map((n) => n.id).filter((id) => id !== first)];
+    let last: unknown = null;
+    for (const id of order) {
+      const node = cluster.node(id);
+      if (node.process === null || cluster.isPaused(id)) continue;
+      let client: RawClient | null = null;
+      try {
+        client = await within(RawClient.connect(node.port), 2000, 'reader connect');
+        const read = await readCommitted(client, topic, partition, 3000);
+        readFrom[partition] = id;
+        // A read that ends before an earlier one is a violation: say who answered it.
+        const end = read.records[read.records.length - 1]?.offset ?? -1;
+        if (end < (readMax[partition] ?? -1)) {
+          log(
+            `  read of p${partition} answered by node ${id} ends at offset ${end} (lastStableOffset ${read.lastStableOffset}, highWatermark ${read.highWatermark}); an earlier read reached ${readMax[partition]}`,
+          );
+        }
+        readMax[partition] = Math.max(end, readMax[partition] ?? -1);
+        return read;
+      } catch (e) {
+        last = e;
+      } finally {
+        client?.close();
+      }
+    }
+    throw new Error(`p${partition}: no node answered (${message(last)})`);
+  }
+
+  async function reader(name: string, r: SeededRandom): Promise<void> {
+    while (Date.now() < stopAt) {
+      try {
+        const partitions: { offset: number; value: string }[][] = [];
+        for (let p = 0; p < PARTITIONS; p++) partitions.push((await readPartition(p)).records);
+        history.push({ kind: 'read', client: name, partitions, outcome: 'ok', detail: '' });
+      } catch {
+        // A failed read saw nothing to check.
+      }
+      await sleep(r.int(100, 400));
+    }
+  }
+
+  async function resolveTarget(target: PlannedFault['target']): Promise<number> {
+    if (target.kind === 'node') return target.id;
+    if (target.kind === 'controller') {
+      const id = await activeController(cluster).catch(() => -1);
+      return id > 0 ? id : 1;
+    }
+    const md = await within(admin.fetchTopicMetadata({ topics: [topic] }), 3000, 'metadata').catch(() => null);
+    const leader = md?.topics[0]?.partitions.find((p) => p.partitionId === target.partition)?.leader ?? -1;
+    return leader > 0 ? leader : 1;
+  }
+
+  async function nemesis(r: SeededRandom): Promise<void> {
+    if (faultKinds.length === 0) return;
+    for (;;) {
+      const plan = planFault(r, faultKinds as FaultKind[]);
+      await sleep(plan.quietMs);
+      // Room for the fault, its heal and a restart before the end.
+      if (Date.now() + plan.durationMs + 5000 > stopAt) return;
+      const id = await resolveTarget(plan.target);
+      const aim =
+        plan.target.kind === 'leader'
+          ? `leader of p${plan.target.partition}`
+          : plan.target.kind === 'controller'
+            ? 'active controller'
+            : 'node';
+      const startMs = Date.now() - started;
+      let what: string;
+      if (plan.kind === 'pause') {
+        what = `pause node ${id} (${aim}) ${plan.durationMs} ms`;
+        history.push({ kind: 'fault', what, atMs: startMs });
+        log(what);
+        cluster.pause(id);
+        await sleep(plan.durationMs);
+        cluster.resume(id);
+      } else if (plan.kind === 'kill') {
+        what = `kill -9 node ${id} (${aim}), restart after ${plan.durationMs} ms`;
+        history.push({ kind: 'fault', what, atMs: startMs });
+        log(what);
+        await cluster.kill(id);
+        await sleep(plan.durationMs);
+        await cluster.startNode(id, 90_000);
+      } else {
+        what = `isolate node ${id} (${aim}, ${plan.cut}) ${plan.durationMs} ms`;
+        history.push({ kind: 'fault', what, atMs: startMs });
+        log(what);
+        cluster.isolate(id, plan.cut);
+        await sleep(plan.durationMs);
+        cluster.heal();
+      }
+      const healedAt = Date.now();
+      history.push({ kind: 'fault', what: `healed node ${id}`, atMs: healedAt - started });
+      const recovered = await isrsFull(admin, [topic], 60_000).then(
+        () => Date.now() - healedAt,
+        () => -1,
+      );
+      log(`  healed; ISRs full again ${recovered < 0 ? 'NOT within 60 s' : `after ${recovered} ms`}`);
+      faults.push({ what, node: id, startMs, healedMs: healedAt - started, recoveryMs: recovered });
+    }
+  }
+
+  const tasks: Promise<void>[] = [];
+  const nemesisDone = nemesis(new SeededRandom(rnd.int(1, 0x7fffffff))).finally(() => {
+    // Always heal before the end, whatever happened.
+    cluster.heal();
+    for (const n of cluster.nodes) if (cluster.isPaused(n.id)) cluster.resume(n.id);
+  });
+  for (let i = 0; i < IDEMPOTENT_CLIENTS; i++)
+    tasks.push(idempotentClient(`idem${i}`, new SeededRandom(rnd.int(1, 0x7fffffff))));
+  for (let i = 0; i < TXN_CLIENTS; i++) tasks.push(txnClient(`txn${i}`, new SeededRandom(rnd.int(1, 0x7fffffff))));
+  for (let i = 0; i < READERS; i++) tasks.push(reader(`reader${i}`, new SeededRandom(rnd.int(1, 0x7fffffff))));
+  const progress = setInterval(() => {
+    const done = history.filter((op) => (op.kind === 'send' || op.kind === 'txn') && op.outcome === 'ok').length;
+    log(`  ${Math.round((Date.now() - started) / 1000)} s: ${done} writes/transactions acknowledged`);
+  }, 15_000);
+  let nemesisError: unknown = null;
+  await nemesisDone.catch((e: unknown) => {
+    nemesisError = e;
+  });
+  await Promise.all(tasks);
+  clearInterval(progress);
+  if (nemesisError !== null) log(`the nemesis stopped on an error: ${String(nemesisError)}`);
+  longestGapMs = Math.max(longestGapMs, Math.min(Date.now(), stopAt) - lastOkAt);
+
+  // Every node up, every link healed: every ISR full again.
+  for (const n of cluster.nodes) {
+    if (n.process === null) {
+      log(`node ${n.id} is down after the nemesis (${message(nemesisError)}): restarting it`);
+      await cluster.startNode(n.id, 90_000);
+    }
+  }
+  const endHealedAt = Date.now();
+  let finalRecoveryMs = -1;
+  try {
+    await isrsFull(admin, [topic], RECOVERY_MAX_MS);
+    finalRecoveryMs = Date.now() - endHealedAt;
+  } catch {
+    log(`every ISR NOT full ${RECOVERY_MAX_MS} ms after the end: ${JSON.stringify(await isrs(admin, topic))}`);
+    return 2;
+  }
+  log(`workload over; every ISR full ${finalRecoveryMs} ms after the end`);
+
+  // Fence every transactional id (aborting what a crashed client left open), then read
+  // until the last stable offset reaches the high watermark.
+  for (let i = 0; i < TXN_CLIENTS; i++) {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const p = txnKafka.producer({ transactionalId: `${topic}-txn${i}`, idempotent: true, maxInFlightRequests: 1 });
+      producers.add(p);
+      try {
+        await within(p.connect(), OP_TIMEOUT_MS, 'fence connect');
+        const txn = await within(p.transaction(), OP_TIMEOUT_MS, 'fence begin');
+        await within(txn.abort(), OP_TIMEOUT_MS, 'fence abort');
+        await p.disconnect();
+        break;
+      } catch (e) {
+        abandon(p);
+        if (Date.now() > deadline) {
+          log(`could not fence ${topic}-txn${i}: ${message(e)}`);
+          return 2;
+        }
+        await sleep(500);
+      }
+    }
+  }
+  let final: { offset: number; value: string }[][] = [];
+  const finalDeadline = Date.now() + 60_000;
+  for (;;) {
+    let stable = true;
+    try {
+      final = [];
+      for (let p = 0; p < PARTITIONS; p++) {
+        const read = await readPartition(p);
+        final.push(read.records);
+        if (read.lastStableOffset < read.highWatermark) stable = false;
+      }
+    } catch (e) {
+      stable = false;
+      log(`final read: ${message(e)}`);
+    }
+    if (stable) break;
+    if (Date.now() > finalDeadline) {
+      log('the last stable offset never reached the high watermark after fencing every transactional id');
+      return 2;
+    }
+    await sleep(500);
+  }
+  await admin.disconnect().catch(() => undefined);
+
+  const violations = checkHistory(history, final);
+  const count = (kind: Operation['kind'], outcome?: string) =>
+    history.filter((op) => op.kind === kind && (outcome === undefined || ('outcome' in op && op.outcome === outcome)))
+      .length;
+  const finalValues = new Set(final.flatMap((p) => p.map((r) => r.value)));
+  const unknownSends = history.filter((op) => op.kind === 'send' && op.outcome === 'unknown');
+  const unknownCommits = history.filter((op) => op.kind === 'txn' && op.end === 'commit' && op.outcome === 'unknown');
+  const lines = [
+    `seed ${seed}: ${seconds} s of workload, faults ${faultKinds.join(',')}`,
+    `faults injected: ${faults.length}`,
+    ...faults.map(
+      (f) =>
+        `  @${(f.startMs / 1000).toFixed(1)}s ${f.what}; healed @${(f.healedMs / 1000).toFixed(1)}s; ISRs full ${f.recoveryMs < 0 ? 'not within 60 s' : `${f.recoveryMs} ms`} after the heal`,
+    ),
+    `sends ok/failed/unknown ${count('send', 'ok')}/${count('send', 'failed')}/${count('send', 'unknown')} (unknown visible in the end: ${unknownSends.filter((op) => op.kind === 'send' && finalValues.has(op.write.value)).length})`,
+    `transactions ok/failed/unknown ${count('txn', 'ok')}/${count('txn', 'failed')}/${count('txn', 'unknown')}; ends commit/abort/abandon ${['commit', 'abort', 'abandon'].map((e) => history.filter((op) => op.kind === 'txn' && op.end === e).length).join('/')}; unknown commits visible ${unknownCommits.filter((op) => op.kind === 'txn' && op.writes.some((w) => finalValues.has(w.value))).length} of ${unknownCommits.length}`,
+    `zombie commits refused ${history.filter((op) => op.kind === 'txn' && op.detail.startsWith('zombie commit refused')).length}, acknowledged ${history.filter((op) => op.kind === 'txn' && op.detail === 'zombie commit was acknowledged').length}`,
+    ...reasons(history),
+    `reads ${count('read')}; final read ${final.map((p, i) => `p${i}: ${p.length}`).join(', ')}`,
+    `longest time without an acknowledged write: ${longestGapMs} ms; every ISR full ${finalRecoveryMs} ms after the end`,
+    violations.length === 0
+      ? 'checks: no lost acknowledged write, no duplicate, no aborted or phantom read, no divergence, order kept: OK'
+      : `VIOLATIONS (${violations.length}):`,
+    ...violations.map((v) => `  [${v.property}] ${v.detail}`),
+    `replay: node packages/broker/dist/e2e/fault-injection.js --seconds ${seconds} --seed ${seed} --faults ${faultKinds.join(',')}`,
+  ];
+  for (const l of lines) log(l);
+  return violations.length === 0 ? 0 : 1;
+}
+
+/** The most frequent reasons of the operations that were not acknowledged. */
+function reasons(history: readonly Operation[]): string[] {
+  const counts = new Map<string, number>();
+  for (const op of history) {
+    if ((op.kind !== 'send' && op.kind !== 'txn') || op.outcome === 'ok') continue;
+    const key = `${op.kind} ${op.outcome}: ${op.detail.replace(/\d+/g, 'N')}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([k, n]) => `  ${n} x ${k}`);
+}
+
+async function isrs(admin: Admin, topic: string): Promise<{ partition: number; leader: number; isr: number[] }[]> {
+  const md = await within(admin.fetchTopicMetadata({ topics: [topic] }), 5000, 'metadata');
+  return (md.topics[0]?.partitions ?? []).map((p) => ({ partition: p.partitionId, leader: p.leader, isr: p.isr }));
+}
+
+/** Waits until every partition of `topics` has a leader and all NODES replicas in sync. */
+async function isrsFull(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let full = false;
+    try {
+      for (const topic of topics) {
+        const ps = await isrs(admin, topic);
+        full = ps.length === PARTITIONS && ps.every((p) => p.leader >= 0 && p.isr.length === NODES);
+        if (!full) break;
+      }
+    } catch {
+      full = false;
+    }
+    if (full) return;
+    if (Date.now() > deadline) throw new Error(`ISRs not full within ${timeoutMs} ms`);
+    await sleep(250);
+  }
+}
+
+/** The leader of the metadata quorum, as the first node that answers DescribeQuorum sees it. */
+async function activeController(cluster: TestCluster): Promise<number> {
+  for (const n of cluster.nodes) {
+    if (n.process === null || cluster.isPaused(n.id)) continue;
+    let client: RawClient | null = null;
+    try {
+      client = await within(RawClient.connect(n.port), 1000, 'connect');
+      const request = new DescribeQuorumRequest();
+      const t = new QuorumTopicData();
+      t.topicName = METADATA_TOPIC;
+      const p = new QuorumPartitionData();
+      p.partitionIndex = 0;
+      t.partitions = [p];
+      request.topics = [t];
+      const response = await client.request<DescribeQuorumResponse>(ApiKey.DescribeQuorum, 0, request, 2000);
+      const leader = response.topics[0]?.partitions[0]?.leaderId ?? -1;
+      if (leader > 0) return leader;
+    } catch {
+      // Try the next node.
+    } finally {
+      client?.close();
+    }
+  }
+  return -1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(
+      `fault injection failed (seed ${seed}): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    process.exit(2);
+  },
+);
