@@ -107,6 +107,13 @@ export class Broker {
   private remoteController: RemoteController | null = null;
   private lifecycle: BrokerLifecycle | null = null;
   private heartbeatChannels: NodeChannels | null = null;
+  /**
+   * False until this node may serve clients: in a cluster, once its metadata has caught up,
+   * its partitions are open and the controller has unfenced it. Until then client listeners
+   * close connections (clients go to another node or retry), as Kafka starts its data
+   * plane only then; controller listeners serve from the start.
+   */
+  servingClients = false;
   /** Set by stop(): a start still under way gives up at its next step. */
   private stopRequested = false;
   /**
@@ -317,6 +324,7 @@ export class Broker {
       // One node, its own quorum: the image is complete now; serve once the logs are open.
       await this.startBrokerParts();
       this.checkStarting();
+      this.servingClients = true;
       const bound = await this.server.start();
       // Register with the endpoints clients should use, now that ports are known.
       this.brokerEpochValue = await this.controller.registerBroker(s.nodeId, this.advertisedEndpoints(bound), s.rack);
@@ -361,6 +369,7 @@ export class Broker {
       const nodeId = s.nodeId;
       await this.waitStarting(() => metadataLog.image.brokers.get(nodeId)?.fenced === false);
     }
+    this.servingClients = true;
     this.logReady(bound, started);
     return bound;
   }

@@ -95,10 +95,13 @@ export function createDispatcher(broker: Broker): (frame: Buffer, connection: Co
       );
       return 'close';
     }
-    if (
-      CONTROLLER_LISTENER_ONLY.has(api.apiKey) &&
-      !broker.settings.controllerListenerNames.includes(connection.listenerName)
-    ) {
+    const onControllerListener = broker.settings.controllerListenerNames.includes(connection.listenerName);
+    if (!broker.servingClients && !onControllerListener) {
+      // Not ready (catching up, opening partitions, not yet unfenced): an answer now would
+      // show clients metadata and logs this node has not caught up with.
+      return 'close';
+    }
+    if (CONTROLLER_LISTENER_ONLY.has(api.apiKey) && !onControllerListener) {
       broker.logger.warn(
         { connection: connection.id, api: api.name, listener: connection.listenerName },
         'closing connection: API served on controller listeners only',
