@@ -94,6 +94,26 @@ describe('NodeChannel', () => {
     }
   });
 
+  test('requests beyond the in-flight limit are refused at once; an aborted one still times out', async () => {
+    const { server, port, sockets } = await silentServer();
+    const channel = new NodeChannel({ host: '127.0.0.1', port }, 'test', 5000, 2);
+    try {
+      const controller = new AbortController();
+      const first = channel.request(ApiKey.ApiVersions, 3, versions(), 100, controller.signal);
+      const second = channel.request(ApiKey.ApiVersions, 3, versions(), 10_000);
+      // Both are in flight once connected: a third is refused without being sent.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await assert.rejects(channel.request(ApiKey.ApiVersions, 3, versions(), 1000), /2 requests .* already in flight/);
+      controller.abort(new Error('given up'));
+      await assert.rejects(first, /given up/);
+      // The aborted request's timer still closes the silent connection, failing the other one.
+      await assert.rejects(second, /timed out after 100 ms/);
+    } finally {
+      channel.close();
+      await close(server, sockets);
+    }
+  });
+
   test('refused and closed connections fail the request with a clear error', async () => {
     const port = await freePort();
     const refused = new NodeChannel({ host: '127.0.0.1', port }, 'test', 5000);

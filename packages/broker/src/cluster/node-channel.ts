@@ -13,6 +13,9 @@ import { connect, type Socket } from 'node:net';
 import type { ApiSpec } from '@gregor/protocol';
 import { API_TABLE, decodeResponse, encodeRequest, RequestHeader } from '@gregor/protocol';
 
+/** Requests in flight on one connection at most. */
+const MAX_IN_FLIGHT = 1000;
+
 /** Responses larger than this are refused (the connection is closed): a peer gone wrong. */
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
@@ -49,6 +52,8 @@ export class NodeChannel {
     readonly address: PeerAddress,
     private readonly clientId: string,
     private readonly connectTimeoutMs: number,
+    /** Requests in flight at most; more are refused at once (a peer that stopped reading). */
+    private readonly maxInFlight = MAX_IN_FLIGHT,
   ) {}
 
   /** Sends `body` as `apiKey` at `version`; resolves with the decoded response body. */
@@ -60,6 +65,11 @@ export class NodeChannel {
     signal?: AbortSignal,
   ): Promise<Res> {
     signal?.throwIfAborted();
+    if (this.pending.size >= this.maxInFlight) {
+      throw new NodeChannelError(
+        `${this.pending.size} requests to ${this.address.host}:${this.address.port} are already in flight`,
+      );
+    }
     const api = API_TABLE[apiKey];
     if (api === undefined) throw new NodeChannelError(`unknown api key ${apiKey}`);
     const socket = await this.connected();
@@ -100,7 +110,7 @@ export class NodeChannel {
         // An abandoned request stays matched to its correlation id, so the answer that
         // still comes is read and dropped rather than taken for a stray response.
         const onAbort = () => {
-          clearTimeout(entry.timer);
+          // The timer keeps running: a peer that never answers is still found out by it.
           entry.resolve = () => {};
           entry.reject = () => {};
           reject(signal.reason instanceof Error ? signal.reason : new NodeChannelError('request aborted'));
