@@ -158,7 +158,14 @@ function recompress(batch: Buffer, codec: CompressionType): Buffer {
   });
 }
 
-async function producePartition(
+/**
+ * One partition of a Produce request. Requests are appended to a partition in the order
+ * they arrived, as Kafka does (it reads a connection's next request only once the last
+ * is answered): the steps up to the append (finding the partition, which may be opening
+ * or taking its leadership; checking compressed records, which awaits) run in the
+ * partition's arrival order; the write and its replication are awaited outside it.
+ */
+function producePartition(
   broker: Broker,
   topic: string,
   data: PartitionProduceData,
@@ -169,19 +176,40 @@ async function producePartition(
 ): Promise<PartitionProduceResponse> {
   const index = data.index;
   if (INTERNAL_TOPICS.has(topic))
-    return partitionResult(index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${topic}`);
+    return Promise.resolve(
+      partitionResult(index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${topic}`),
+    );
+  return broker.replicaManager
+    .inArrivalOrder(topic, index, () => startAppend(broker, topic, data, acks, version, timeoutMs, transactionalId))
+    .then((started) => started.response);
+}
+
+async function startAppend(
+  broker: Broker,
+  topic: string,
+  data: PartitionProduceData,
+  acks: number,
+  version: number,
+  timeoutMs: number,
+  transactionalId: string | null,
+): Promise<{ response: Promise<PartitionProduceResponse> }> {
+  const index = data.index;
+  const done = (r: PartitionProduceResponse) => ({ response: Promise.resolve(r) });
   const lookup = await broker.replicaManager.lookup(topic, index);
-  if (lookup.partition === null) return partitionResult(index, lookup.errorCode);
+  if (lookup.partition === null) return done(partitionResult(index, lookup.errorCode));
   const partition = lookup.partition;
   if (data.records === null || data.records.length === 0)
-    return partitionResult(index, ErrorCode.INVALID_RECORD, 'Produce request has no record batch for this partition.');
+    return done(
+      partitionResult(index, ErrorCode.INVALID_RECORD, 'Produce request has no record batch for this partition.'),
+    );
   const settings = produceSettings(broker, topic);
   const appendOptions: AppendOptions = { minInsyncReplicas: settings.minInsyncReplicas, timeoutMs };
   const summary = validateRecordBatches(data.records, {
     maxMessageBytes: settings.maxMessageBytes,
     checkRecords: true,
   });
-  if (summary.errorCode !== ErrorCode.NONE) return partitionResult(index, summary.errorCode, summary.errorMessage);
+  if (summary.errorCode !== ErrorCode.NONE)
+    return done(partitionResult(index, summary.errorCode, summary.errorMessage));
   if (summary.producerId >= 0) {
     const producer: ProducerBatch = {
       producerId: summary.producerId,
@@ -192,7 +220,7 @@ async function producePartition(
     };
     const verifiedRemotely =
       summary.hasTransactional && (await verifyWithRemoteCoordinator(broker, partition, transactionalId, producer));
-    if (typeof verifiedRemotely === 'object') return verifiedRemotely;
+    if (typeof verifiedRemotely === 'object') return done(verifiedRemotely);
     // Checked and handed to the log in arrival order; the write itself is awaited outside.
     const accepted = await partition.inProducerOrder(() => {
       if (summary.hasTransactional && !verifiedRemotely) {
@@ -212,20 +240,22 @@ async function producePartition(
         appendOptions,
       );
     });
-    return accepted.response;
+    return { response: accepted.response };
   }
   const prepared = await prepareBatch(data.records, settings, version, index);
-  if ('error' in prepared) return prepared.error;
-  try {
-    const result = await partition.append(prepared.batch, acks, appendOptions);
-    const r = partitionResult(index, ErrorCode.NONE);
-    r.baseOffset = BigInt(result.baseOffset);
-    r.logAppendTimeMs = BigInt(prepared.logAppendTime);
-    r.logStartOffset = BigInt(partition.logStartOffset);
-    return r;
-  } catch (e) {
-    return appendFailed(broker, e, topic, index);
-  }
+  if ('error' in prepared) return done(prepared.error);
+  // Started here (the log takes the batch's offsets now, in arrival order), awaited outside.
+  const response = partition.append(prepared.batch, acks, appendOptions).then(
+    (result) => {
+      const r = partitionResult(index, ErrorCode.NONE);
+      r.baseOffset = BigInt(result.baseOffset);
+      r.logAppendTimeMs = BigInt(prepared.logAppendTime);
+      r.logStartOffset = BigInt(partition.logStartOffset);
+      return r;
+    },
+    (e: unknown) => appendFailed(broker, e, topic, index),
+  );
+  return { response };
 }
 
 /**

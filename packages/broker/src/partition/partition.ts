@@ -143,6 +143,11 @@ const DEFAULT_ENV: PartitionEnv = {
 export class Partition {
   /** Set while a new leader epoch's start is being recorded; appends wait for it. */
   private becomingLeader: Promise<void> | null = null;
+
+  /** Settles once the leadership being taken now is in place (null: none under way). */
+  get leadershipPending(): Promise<void> | null {
+    return this.becomingLeader;
+  }
   leaderEpoch: number;
   /** Bumped by the controller on every change of leader, replicas or ISR. */
   partitionEpoch = 0;

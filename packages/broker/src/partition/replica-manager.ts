@@ -115,6 +115,8 @@ const NOT_LEADER_OR_FOLLOWER = 6;
 
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
+  /** Per partition: the last produce step in arrival order (inArrivalOrder). */
+  private readonly arrivals = new Map<string, Promise<void>>();
   private readonly opening = new Map<string, Promise<Partition>>();
   private image: MetadataImage | null = null;
   private timers: NodeJS.Timeout[] = [];
@@ -475,10 +477,15 @@ export class ReplicaManager {
   async lookup(topic: string, partition: number): Promise<PartitionLookup> {
     const key = ReplicaManager.key(topic, partition);
     const ready = this.partitions.get(key);
-    if (ready !== undefined)
+    if (ready !== undefined) {
+      // A partition taking the leadership now answers once it has it, not with an error
+      // that a producer without idempotence would retry out of order.
+      const pending = ready.leadershipPending;
+      if (pending !== null) await pending;
       return ready.isLeader
         ? { partition: ready, errorCode: 0 }
         : { partition: null, errorCode: NOT_LEADER_OR_FOLLOWER };
+    }
     const image = this.image;
     const t = image?.topicsByName.get(topic);
     const p = t?.partitions[partition];
@@ -488,9 +495,30 @@ export class ReplicaManager {
     // waking up, must not open a log again: it would never be closed.
     if (p.leader !== this.opts.nodeId || this.closed) return { partition: null, errorCode: NOT_LEADER_OR_FOLLOWER };
     const opened = await this.open(t, partition, image);
+    const pending = opened.leadershipPending;
+    if (pending !== null) await pending;
     return opened.isLeader
       ? { partition: opened, errorCode: 0 }
       : { partition: null, errorCode: NOT_LEADER_OR_FOLLOWER };
+  }
+
+  /**
+   * Runs `fn` after every earlier `fn` of the same partition has settled: the produce path
+   * keeps requests in arrival order through the steps that await before the append.
+   */
+  inArrivalOrder<T>(topic: string, partition: number, fn: () => Promise<T>): Promise<T> {
+    const key = ReplicaManager.key(topic, partition);
+    const previous = this.arrivals.get(key);
+    const run = previous === undefined ? fn() : previous.then(fn, fn);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.arrivals.set(key, tail);
+    void tail.then(() => {
+      if (this.arrivals.get(key) === tail) this.arrivals.delete(key);
+    });
+    return run;
   }
 
   /** The partition if it is open here, leader or follower (no waiting). */
