@@ -67,31 +67,7 @@ describe('a 3-node cluster loses a partition leader to kill -9', () => {
         if (e.type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw e;
       });
     // Every node has the topic and its leaders (metadata reaches the nodes through the quorum).
-    await waitFor(
-      'the topic on every node',
-      async () => {
-        for (const node of cluster.nodes) {
-          const one = new Kafka({
-            clientId: 'failover-check',
-            brokers: [`127.0.0.1:${node.port}`],
-            logLevel: logLevel.NOTHING,
-          });
-          const a = one.admin();
-          try {
-            await a.connect();
-            const md = await a.fetchTopicMetadata({ topics: [TOPIC] });
-            if ((md.topics[0]?.partitions ?? []).filter((p) => p.leader >= 0).length !== PARTITIONS) return false;
-          } catch {
-            return false;
-          } finally {
-            await a.disconnect().catch(() => undefined);
-          }
-        }
-        return true;
-      },
-      15_000,
-      100,
-    );
+    await cluster.waitForTopicEverywhere(TOPIC, (ps) => ps.filter((p) => p.leader >= 0).length === PARTITIONS);
   });
 
   // Whatever the test started, stopped even when it fails half way (KafkaJS clients retry forever).

@@ -83,26 +83,9 @@ describe('transactions across a 3-node cluster', () => {
         if (e.type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw e;
       });
     // Every node knows the topic and its three leaders (metadata arrives through the quorum).
-    await waitFor(
-      'the topic and its leaders on every node',
-      async () => {
-        for (const node of cluster.nodes) {
-          const a = kafka('cluster-txn-check', [`127.0.0.1:${node.port}`]).admin();
-          try {
-            await a.connect();
-            const md = await a.fetchTopicMetadata({ topics: [TOPIC] });
-            const ps = md.topics[0]?.partitions ?? [];
-            if (ps.length !== PARTITIONS || ps.some((p) => p.leader !== p.partitionId + 1)) return false;
-          } catch {
-            return false;
-          } finally {
-            await a.disconnect().catch(() => undefined);
-          }
-        }
-        return true;
-      },
-      15_000,
-      100,
+    await cluster.waitForTopicEverywhere(
+      TOPIC,
+      (ps) => ps.length === PARTITIONS && ps.every((p) => p.leader === p.partition + 1),
     );
   });
 

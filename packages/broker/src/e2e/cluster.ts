@@ -14,8 +14,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomUuid } from '@gregor/protocol';
+import type { MetadataResponse } from '@gregor/protocol';
+import { ApiKey, ErrorCode, MetadataRequest, randomUuid } from '@gregor/protocol';
+import { MetadataRequestTopic } from '@gregor/protocol/generated/messages/metadata-request';
+import { TestClient } from '../handlers/protocol-client.js';
 import { type CutMode, LinkProxy } from './link-proxy.js';
+import { waitFor } from './support.js';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
 
@@ -213,6 +217,45 @@ export class TestCluster {
         }
       });
     });
+  }
+
+  /**
+   * Waits until every running node's Metadata shows `topic` with partitions that satisfy
+   * `check` (metadata reaches each node through the quorum, not at once).
+   */
+  async waitForTopicEverywhere(
+    topic: string,
+    check: (partitions: readonly { partition: number; leader: number }[]) => boolean,
+    timeoutMs = 15_000,
+  ): Promise<void> {
+    await waitFor(
+      `${topic} on every node`,
+      async () => {
+        for (const node of this.nodes) {
+          if (node.process === null) continue;
+          const client = await TestClient.connect('127.0.0.1', node.port).catch(() => null);
+          if (client === null) return false;
+          try {
+            const t = new MetadataRequestTopic();
+            t.name = topic;
+            const req = new MetadataRequest();
+            req.topics = [t];
+            const res = await client.send<MetadataResponse>(ApiKey.Metadata, 12, req);
+            const found = res.topics[0];
+            if (found === undefined || found.errorCode !== ErrorCode.NONE) return false;
+            if (!check(found.partitions.map((p) => ({ partition: p.partitionIndex, leader: p.leaderId }))))
+              return false;
+          } catch {
+            return false;
+          } finally {
+            await client.close();
+          }
+        }
+        return true;
+      },
+      timeoutMs,
+      100,
+    );
   }
 
   /** SIGKILL: no clean shutdown, unflushed data lost. Resolves when the process is gone. */
