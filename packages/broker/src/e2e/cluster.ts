@@ -178,9 +178,12 @@ export class TestCluster {
   startNode(id: number, timeoutMs = 60_000): Promise<void> {
     const n = this.node(id);
     if (n.process !== null) throw new Error(`node ${id} is running`);
+    // GREGOR_CLUSTER_LOG_LEVEL sets the nodes' log level; it is not passed on as it is,
+    // since a node reads every GREGOR_* variable as a setting and refuses unknown ones.
+    const { GREGOR_CLUSTER_LOG_LEVEL: level, ...env } = process.env;
     const child = spawn(process.execPath, this.args(n), {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GREGOR_LOG_LEVEL: process.env.GREGOR_CLUSTER_LOG_LEVEL ?? 'info' },
+      env: { ...env, GREGOR_LOG_LEVEL: level ?? 'info' },
     });
     n.process = child;
     return new Promise<void>((resolve, reject) => {

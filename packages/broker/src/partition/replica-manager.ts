@@ -149,11 +149,21 @@ export class ReplicaManager {
     return `${topic}-${partition}`;
   }
 
-  /** Opens every partition led here and removes logs of topics that are gone. */
+  /**
+   * Opens every partition led here and removes logs of topics that are gone. Images
+   * handed to `applyImage` while this runs (the metadata log goes on) queue behind it,
+   * and the newest wins: `image` is not applied after a newer one.
+   */
   async start(image: MetadataImage): Promise<void> {
-    await this.opts.disk.mkdirs(this.opts.logDir);
-    await this.removeStrayLogs(image);
-    this.checkpointedHighWatermarks = await this.readHighWatermarkCheckpoint();
+    if (this.image === null) this.image = image;
+    const prepare = async () => {
+      await this.opts.disk.mkdirs(this.opts.logDir);
+      await this.removeStrayLogs(this.image ?? image);
+      this.checkpointedHighWatermarks = await this.readHighWatermarkCheckpoint();
+    };
+    const prepared = this.work.then(prepare);
+    this.work = prepared.catch(() => undefined);
+    await prepared;
     await this.applyImage(image);
     const { retentionCheckMs, flushCheckMs, checkpointMs } = this.opts.housekeeping;
     this.every(retentionCheckMs, (p) => p.log.applyRetention());
@@ -282,6 +292,9 @@ export class ReplicaManager {
    */
   applyImage(image: MetadataImage): Promise<void> {
     const previous = this.image;
+    // An older image than one already handed over (start's own, overtaken while it
+    // prepared) would undo newer leaderships: the newer one is applied, or queued.
+    if (previous !== null && image.offset < previous.offset) return this.work as Promise<void>;
     this.image = image;
     const run = async () => {
       if (this.closed) return;
@@ -331,6 +344,9 @@ export class ReplicaManager {
   /** Leader or follower, per the image. */
   private async applyState(partition: Partition, p: PartitionImage): Promise<void> {
     this.appliedStates.set(partition, p);
+    // A stale leader epoch changes nothing (Kafka skips it too); above all it must not
+    // take the partition out of the fetcher of the leader it follows now.
+    if (p.leaderEpoch < partition.leaderEpoch) return;
     const state = {
       leaderId: p.leader,
       leaderEpoch: p.leaderEpoch,

@@ -119,7 +119,23 @@ export class TestCluster {
     }
   }
 
-  private async startBroker(id: number): Promise<void> {
+  /**
+   * Starts broker `id` (stopped) on its disk with `image`, and runs `whileStarting` once
+   * the start is under way (images arriving as it opens its logs).
+   */
+  async startWith(
+    id: number,
+    image: MetadataImage,
+    whileStarting: (rm: ReplicaManager) => Promise<void>,
+  ): Promise<void> {
+    await this.startBroker(id, image, whileStarting);
+  }
+
+  private async startBroker(
+    id: number,
+    image: MetadataImage = this.image,
+    whileStarting?: (rm: ReplicaManager) => Promise<void>,
+  ): Promise<void> {
     const disk = this.disks.get(id) as MemoryDisk;
     const rm = new ReplicaManager({
       disk,
@@ -139,7 +155,9 @@ export class TestCluster {
       replication: { manualFetch: true, replicaFetchWaitMaxMs: 0, replicaFetchBackoffMs: 1_000, ...this.replication },
     });
     this.managers.set(id, rm);
-    await rm.start(this.image);
+    const started = rm.start(image);
+    if (whileStarting !== undefined) await whileStarting(rm);
+    await started;
   }
 
   /** A clean stop and start of one broker on the same disk. */

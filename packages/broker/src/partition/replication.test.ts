@@ -540,6 +540,35 @@ describe('replication', () => {
     assert.equal(c.partition(1).highWatermark, 5, 'and advances again with the ISR');
   });
 
+  test('a leader restarted quickly follows the new leader even when a newer image arrives while it opens its logs', async () => {
+    // A node killed and restarted before its session expired catches up with metadata that
+    // still names it leader, starts its replica manager with that image, and learns of
+    // its fencing (a new leader) while the logs open. The older image must not be applied
+    // after the newer one: it took the partition out of the new leader's fetcher for good,
+    // and the node never rejoined the ISR.
+    const c = await startCluster();
+    await c.partition(1).append(batchOf('a', 2), 1);
+    await c.settle();
+    const older = c.image;
+    await c.rm(1).close();
+    await c.changePartition({ leader: 2, isr: [2, 3] });
+    await c.startWith(1, older, (rm) => rm.applyImage(c.image));
+    const p = c.partition(1);
+    assert.equal(p.isLeader, false);
+    assert.equal(p.leaderEpoch, 1);
+    assert.ok(
+      c
+        .rm(1)
+        .replicaFetchers()
+        .some((f) => f.leaderId === 2 && f.has(p)),
+      'followed by the fetcher of the new leader',
+    );
+    await c.partition(2).append(batchOf('b', 1), 1);
+    await c.settle();
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(c.partition(2).isr, [1, 2, 3], 'and back in the ISR');
+  });
+
   test('Fetch handler: consumers get NOT_LEADER_OR_FOLLOWER from a follower and only up to the high watermark from the leader', async () => {
     const c = await startCluster();
     await c.partition(1).append(batchOf('a', 2), 1);
