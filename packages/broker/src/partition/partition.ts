@@ -711,10 +711,21 @@ export class Partition {
   }
 
   private proposeIsr(proposed: readonly number[], maximal: readonly number[]): void {
-    const sender = this.env.alterPartition;
-    if (sender === null) return;
+    if (this.env.alterPartition === null) return;
     const pending: PendingIsr = { proposed, maximal };
     this.pendingIsr = pending;
+    this.sendPendingIsr(pending);
+  }
+
+  /**
+   * Sends the pending ISR change to the controller. Until an answer (or a newer image)
+   * settles it, the change stays pending and the high watermark counts the larger ISR:
+   * the controller may have committed it even when its answer never came back (Kafka's
+   * AlterPartitionManager keeps the pending state and retries the same way).
+   */
+  private sendPendingIsr(pending: PendingIsr): void {
+    const sender = this.env.alterPartition;
+    if (sender === null) return;
     const leaderEpoch = this.leaderEpoch;
     sender
       .send({
@@ -723,8 +734,8 @@ export class Partition {
         partition: this.partition,
         leaderEpoch,
         partitionEpoch: this.partitionEpoch,
-        newIsr: proposed,
-        newIsrWithEpochs: proposed.map((id) => ({
+        newIsr: pending.proposed,
+        newIsrWithEpochs: pending.proposed.map((id) => ({
           brokerId: id,
           brokerEpoch: this.followers.get(id)?.brokerEpoch ?? -1,
         })),
@@ -732,13 +743,21 @@ export class Partition {
       .then(
         (result) => this.handleAlterPartitionResult(pending, leaderEpoch, result),
         (e: unknown) => {
-          this.env.onEvent('warn', 'AlterPartition failed; will propose again', {
+          this.env.onEvent('warn', 'AlterPartition failed; sending it again', {
             partition: `${this.topic}-${this.partition}`,
             error: e instanceof Error ? e.message : String(e),
           });
-          this.clearPendingIsr(pending);
+          this.resendPendingIsr(pending, leaderEpoch);
         },
       );
+  }
+
+  /** The same change again after alter.partition retry backoff, unless something settled it. */
+  private resendPendingIsr(pending: PendingIsr, leaderEpoch: number): void {
+    this.env.timers.setTimeout(() => {
+      if (this.pendingIsr === pending && this.isLeader && this.leaderEpoch === leaderEpoch)
+        this.sendPendingIsr(pending);
+    }, this.env.config.alterPartitionRetryBackoffMs);
   }
 
   private clearPendingIsr(pending: PendingIsr): void {
@@ -751,13 +770,33 @@ export class Partition {
     // A newer image (or a role change) replaced the pending state meanwhile: it wins.
     if (this.pendingIsr !== pending) return;
     if (result.errorCode !== ErrorCode.NONE || !('isr' in result)) {
-      this.env.onEvent('warn', 'the controller refused an ISR change', {
+      const fields = {
         partition: `${this.topic}-${this.partition}`,
         errorCode: result.errorCode,
         proposed: pending.proposed,
-      });
-      this.clearPendingIsr(pending);
-      return;
+      };
+      switch (result.errorCode) {
+        case ErrorCode.INELIGIBLE_REPLICA:
+        case ErrorCode.OPERATION_NOT_ATTEMPTED:
+          // The controller says the change was not made and our partition epoch is current:
+          // back to the committed ISR, to be proposed again after the backoff.
+          this.env.onEvent('warn', 'the controller refused an ISR change', fields);
+          this.clearPendingIsr(pending);
+          return;
+        case ErrorCode.NOT_CONTROLLER:
+        case ErrorCode.REQUEST_TIMED_OUT:
+        case ErrorCode.UNKNOWN_SERVER_ERROR:
+          // Not answered by the active controller: whether it was made is unknown.
+          this.env.onEvent('warn', 'AlterPartition not answered by the controller; sending it again', fields);
+          this.resendPendingIsr(pending, leaderEpoch);
+          return;
+        default:
+          // INVALID_UPDATE_VERSION, FENCED_LEADER_EPOCH, UNKNOWN_TOPIC_*: this leader's state
+          // is behind the controller's (perhaps behind this very change, made but unanswered).
+          // The pending change stays until the newer image arrives and settles it.
+          this.env.onEvent('info', 'ISR change refused as stale; waiting for newer metadata', fields);
+          return;
+      }
     }
     this.pendingIsr = null;
     if (!this.isLeader || result.leaderEpoch !== leaderEpoch || result.partitionEpoch <= this.partitionEpoch) return;

@@ -58,6 +58,7 @@ export class ManualClock {
 interface HeldAlter {
   item: AlterPartitionItem;
   resolve: (r: AlterPartitionResult) => void;
+  reject: (e: Error) => void;
 }
 
 export class TestCluster {
@@ -73,6 +74,8 @@ export class TestCluster {
   holdAlters = false;
   readonly heldAlters: HeldAlter[] = [];
   readonly alterRequests: AlterPartitionItem[] = [];
+  /** Brokers that do not get new images (cut off from the metadata log) while listed here. */
+  readonly imagesWithheld = new Set<number>();
   topicId: Uuid = randomUuid();
   private offset = 0;
 
@@ -181,7 +184,7 @@ export class TestCluster {
   /** Applies records as the controller would commit them and hands the image to every broker. */
   async commit(records: MetadataRecord[]): Promise<void> {
     this.image = this.image.apply(records, this.offset++);
-    for (const rm of this.managers.values()) await rm.applyImage(this.image);
+    for (const [id, rm] of this.managers) if (!this.imagesWithheld.has(id)) await rm.applyImage(this.image);
   }
 
   /** Registers brokers (RegisterBrokerRecord, epoch 100 + id), fenced or not. */
@@ -269,8 +272,8 @@ export class TestCluster {
     return {
       send: (item) => {
         this.alterRequests.push(item);
-        return new Promise<AlterPartitionResult>((resolve) => {
-          if (this.holdAlters) this.heldAlters.push({ item, resolve });
+        return new Promise<AlterPartitionResult>((resolve, reject) => {
+          if (this.holdAlters) this.heldAlters.push({ item, resolve, reject });
           else void this.decideAlter(item).then(resolve);
         });
       },
@@ -280,6 +283,14 @@ export class TestCluster {
   /** Lets the held AlterPartition requests through, in order. */
   async releaseAlters(): Promise<void> {
     for (const held of this.heldAlters.splice(0)) held.resolve(await this.decideAlter(held.item));
+  }
+
+  /** The controller decides the held requests, but the answers are lost on the way back. */
+  async loseAlterAnswers(): Promise<void> {
+    for (const held of this.heldAlters.splice(0)) {
+      await this.decideAlter(held.item);
+      held.reject(new Error('connection to the controller lost'));
+    }
   }
 
   /** The controller's side: checks the epochs, commits the ISR, answers with the new state. */

@@ -213,15 +213,14 @@ describe('replication', () => {
     assert.equal(leader.isrChangePending, false);
   });
 
-  test('a refused AlterPartition is dropped and proposed again after the backoff', async () => {
+  test('an AlterPartition the controller refuses as not made (INELIGIBLE_REPLICA) is dropped and proposed again after the backoff', async () => {
     const c = await startCluster({ replicas: [1, 2], isr: [1], leader: 1, nodes: [1, 2] });
     const leader = c.partition(1);
     c.holdAlters = true;
     await c.pump([2]);
     assert.equal(c.alterRequests.length, 1);
-    // The controller moved on (another change bumped the partition epoch): refused.
     const held = c.heldAlters.splice(0);
-    for (const h of held) h.resolve({ errorCode: ErrorCode.INVALID_UPDATE_VERSION });
+    for (const h of held) h.resolve({ errorCode: ErrorCode.INELIGIBLE_REPLICA });
     await new Promise((r) => setImmediate(r));
     assert.equal(leader.isrChangePending, false);
     await c.pump([2]);
@@ -232,6 +231,70 @@ describe('replication', () => {
     await new Promise((r) => setImmediate(r));
     assert.equal(c.alterRequests.length, 2);
     assert.deepEqual(leader.isr, [1, 2]);
+  });
+
+  test('an ISR change refused as stale (INVALID_UPDATE_VERSION) stays pending until the newer image settles it', async () => {
+    const c = await startCluster({ replicas: [1, 2], isr: [1], leader: 1, nodes: [1, 2] });
+    const leader = c.partition(1);
+    c.holdAlters = true;
+    await c.pump([2]);
+    assert.equal(c.heldAlters.length, 1);
+    // Another change (an ElectLeaders, a reassignment step) bumped the partition epoch;
+    // this leader has not seen that image yet.
+    c.imagesWithheld.add(1);
+    await c.changePartition({ isr: [1] });
+    await c.releaseAlters();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(leader.isrChangePending, true, 'waiting for the newer image, not proposing again');
+    c.holdAlters = false;
+    c.clock.advance(1_000);
+    await c.pump([2]);
+    assert.equal(c.alterRequests.length, 1);
+    c.imagesWithheld.delete(1);
+    await c.rm(1).applyImage(c.image);
+    assert.equal(leader.isrChangePending, false);
+    await c.pump([2]);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(c.alterRequests.length, 2, 'proposed again on the current partition epoch');
+    assert.deepEqual(leader.isr, [1, 2]);
+  });
+
+  test('an AlterPartition whose answer is lost stays pending and is sent again: the high watermark keeps counting the larger ISR', async () => {
+    const c = await startCluster({ replicas: [1, 2, 3], isr: [1, 2], leader: 1 });
+    const leader = c.partition(1);
+    await leader.append(batchOf('a', 1), 1);
+    c.holdAlters = true;
+    await c.pump([2, 3]);
+    await c.pump([2, 3]);
+    assert.deepEqual(
+      c.heldAlters.map((h) => h.item.newIsr),
+      [[1, 2, 3]],
+    );
+    // Committed by the controller; the answer never reaches the leader, nor (yet) the image.
+    c.imagesWithheld.add(1);
+    await c.loseAlterAnswers();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(leader.isrChangePending, true);
+    // Broker 3 is in the committed ISR: nothing it lacks may count as committed.
+    await leader.append(batchOf('b', 1), 1);
+    await c.pump([2]);
+    assert.equal(leader.highWatermark, 1, 'broker 3 has not fetched offset 1');
+    // The same change is sent again after the backoff; the controller now calls it stale.
+    for (let i = 0; i < 200 && c.heldAlters.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(
+      c.heldAlters.map((h) => h.item.newIsr),
+      [[1, 2, 3]],
+    );
+    await c.releaseAlters();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(leader.isrChangePending, true, 'still pending: refused as stale');
+    c.imagesWithheld.delete(1);
+    await c.rm(1).applyImage(c.image);
+    assert.deepEqual(leader.isr, [1, 2, 3]);
+    assert.equal(leader.isrChangePending, false);
+    c.holdAlters = false;
+    await c.settle();
+    assert.equal(leader.highWatermark, 2);
   });
 
   test('leader change: the old leader truncates its uncommitted suffix and follows', async () => {
