@@ -8,6 +8,8 @@
  * (read_committed; with read_committed the aborted transactions overlapping the data
  * are listed). An offset outside [log start, log end] is OFFSET_OUT_OF_RANGE; a leader
  * epoch newer than ours is UNKNOWN_LEADER_EPOCH, an older one FENCED_LEADER_EPOCH.
+ * That per-partition read is `readForConsumer` (partition/consumer-read.ts), which the
+ * replication simulation's read_committed consumer is served by too.
  *
  * Long poll: when fewer than `minBytes` are ready, the request waits up to `maxWaitMs`
  * and is woken by the first append to any of its partitions (never a timer loop).
@@ -22,15 +24,12 @@
 import type { Uuid } from '@gregor/protocol';
 import { ApiKey, ErrorCode, type FetchRequest, FetchResponse, ZERO_UUID } from '@gregor/protocol';
 import type { FetchPartition, FetchTopic } from '@gregor/protocol/generated/messages/fetch-request';
-import {
-  AbortedTransaction,
-  FetchableTopicResponse,
-  PartitionData,
-} from '@gregor/protocol/generated/messages/fetch-response';
+import type { PartitionData } from '@gregor/protocol/generated/messages/fetch-response';
+import { FetchableTopicResponse } from '@gregor/protocol/generated/messages/fetch-response';
 import type { ReadResult } from '@gregor/storage';
-import { LogError } from '@gregor/storage';
 import type { Broker } from '../broker.js';
 import { isMetadataFetch } from '../cluster/raft-wire.js';
+import { partitionData, readForConsumer } from '../partition/consumer-read.js';
 import type { FetchSession, SessionPartition } from '../partition/fetch-session.js';
 import { FetchSession as Session } from '../partition/fetch-session.js';
 import type { Partition } from '../partition/partition.js';
@@ -38,7 +37,6 @@ import type { ApiHandler } from './handler.js';
 import { defineHandler } from './handler.js';
 import { raftFetch } from './raft.js';
 
-const READ_COMMITTED = 1;
 const FINAL_EPOCH = -1;
 const INITIAL_EPOCH = 0;
 
@@ -65,18 +63,6 @@ function resolveTopic(
   }
   const topic = image.topicsByName.get(t.topic);
   return { name: t.topic, topicId: topic?.topicId ?? ZERO_UUID };
-}
-
-function partitionData(index: number, errorCode: number): PartitionData {
-  const p = new PartitionData();
-  p.partitionIndex = index;
-  p.errorCode = errorCode;
-  p.highWatermark = -1n;
-  p.lastStableOffset = -1n;
-  p.logStartOffset = -1n;
-  p.abortedTransactions = null;
-  p.records = null;
-  return p;
 }
 
 interface ReadOutcome {
@@ -109,48 +95,7 @@ async function readOne(
   if (lookup.partition === null)
     return { data: partitionData(w.partition, lookup.errorCode), bytes: 0, partition: null };
   const p = lookup.partition;
-  const data = partitionData(w.partition, ErrorCode.NONE);
-  if (w.currentLeaderEpoch >= 0 && w.currentLeaderEpoch !== p.leaderEpoch) {
-    data.errorCode =
-      w.currentLeaderEpoch > p.leaderEpoch ? ErrorCode.UNKNOWN_LEADER_EPOCH : ErrorCode.FENCED_LEADER_EPOCH;
-    return { data, bytes: 0, partition: p };
-  }
-  const hw = p.highWatermark;
-  // KIP-98: read_committed reads up to the last stable offset, below which every transaction is decided.
-  const lso = p.lastStableOffset;
-  data.highWatermark = BigInt(hw);
-  data.lastStableOffset = BigInt(lso);
-  data.logStartOffset = BigInt(p.logStartOffset);
-  if (w.fetchOffset < p.logStartOffset || w.fetchOffset > p.logEndOffset) {
-    data.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE;
-    return { data, bytes: 0, partition: p };
-  }
-  const limit = isolation === READ_COMMITTED ? lso : hw;
-  const maxBytes = Math.min(w.maxBytes, budget);
-  if (w.fetchOffset >= limit || (maxBytes <= 0 && !minOneBatch)) {
-    data.records = Buffer.alloc(0);
-    if (isolation === READ_COMMITTED) data.abortedTransactions = [];
-    return { data, bytes: 0, partition: p };
-  }
-  try {
-    const read = await p.log.read(w.fetchOffset, Math.max(0, maxBytes), limit, minOneBatch);
-    data.records = read.records;
-    if (isolation === READ_COMMITTED) {
-      data.abortedTransactions = p.log.collectAbortedTxns(w.fetchOffset, read.nextOffset).map((t) => {
-        const a = new AbortedTransaction();
-        a.producerId = BigInt(t.producerId);
-        a.firstOffset = BigInt(t.firstOffset);
-        return a;
-      });
-    }
-    return { data, bytes: read.records.length, partition: p, read };
-  } catch (e) {
-    if (e instanceof LogError) {
-      data.errorCode = ErrorCode[e.errorCode];
-      return { data, bytes: 0, partition: p };
-    }
-    throw e;
-  }
+  return { ...(await readForConsumer(p, w, isolation, budget, minOneBatch)), partition: p };
 }
 
 /** True when the partition's answer differs from what the session last sent (or has records). */
