@@ -548,6 +548,29 @@ describe('appends, listener order and limits', () => {
     assert.equal(c.node(1).committedEndOffset(), 4);
   });
 
+  test('a restarted follower whose recovered log was never flushed applies it without a new append', async () => {
+    // The replication simulation's seed 139: after a kill -9 a disk log recovers its tail
+    // past the recovery point, unflushed; the follower's HW is bounded by its flushed end
+    // and a quiet leader sends no records, so it must flush that tail by itself.
+    cluster = new TestCluster([1, 2, 3]);
+    const c = cluster;
+    await c.startAll();
+    const leader = await c.waitForStableLeader();
+    await c.append(['a']);
+    await c.append(['b']);
+    const follower = [1, 2, 3].find((id) => id !== leader) as number;
+    const m = c.member(follower);
+    await c.time.runUntil(() => m.listener.values().length === 2);
+    c.network.handlers.delete(follower);
+    await m.node?.close({ graceful: false });
+    m.node = null;
+    (m.log as unknown as { flushed: number }).flushed = 0;
+    await c.start(follower);
+    await c.time.runUntil(() => m.listener.values().length === 2, 5_000);
+    assert.deepEqual(m.listener.values(), ['a', 'b']);
+    assert.equal(m.log.flushedEndOffset(), m.log.endOffset().offset);
+  });
+
   test('same seed, same history', async () => {
     const trace = async (seed: number) => {
       const t = new TestCluster([1, 2, 3], [], {}, seed);

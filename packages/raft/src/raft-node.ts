@@ -1181,9 +1181,12 @@ export class RaftNode {
         return;
       }
       await this.log.appendAsFollower(response.records);
-      // Followers flush before their next fetch reports the offset (it then counts for the HW).
-      await this.log.flush();
     }
+    // Followers flush before their next fetch reports the offset (it then counts for the HW).
+    // Also with nothing fetched: a restarted follower's log may end in a recovered tail that
+    // was never flushed, and its HW (bounded by the flushed end) would stay below it until
+    // the leader appended something new, leaving committed batches unapplied meanwhile.
+    if (this.log.flushedEndOffset() < this.log.endOffset().offset) await this.log.flush();
     if (response.highWatermark >= 0) {
       this.setHighWatermark(Math.min(response.highWatermark, this.log.flushedEndOffset()));
     }
