@@ -146,5 +146,10 @@ describe('metadata snapshots', () => {
     // Drop the header: records before the header.
     const headerSize = data.readInt32BE(8) + 12;
     assert.throws(() => decodeSnapshot(data.subarray(headerSize)), /records before the header/);
+    // One flipped bit inside a record of the second batch: its CRC no longer matches.
+    const flipped = Buffer.from(data);
+    const at = headerSize + 61 + 4;
+    flipped[at] = (flipped[at] as number) ^ 0x10;
+    assert.throws(() => decodeSnapshot(flipped), /batch at byte \d+ fails its CRC check/);
   });
 });

@@ -77,6 +77,8 @@ export function decodeSnapshot(data: Buffer): MetadataRecord[] {
     if (size <= 0 || at + size > data.length) throw new Error(`metadata snapshot: truncated batch at byte ${at}`);
     const batch = data.subarray(at, at + size);
     if (sawFooter) throw new Error('metadata snapshot: data after the footer');
+    // A flipped bit inside a record would otherwise decode into a wrong image.
+    if (!view.isCrcValid()) throw new Error(`metadata snapshot: batch at byte ${at} fails its CRC check (corrupt)`);
     if (view.isControl) {
       const [control] = readAllRecords(batch, 0);
       const type = control?.key?.readInt16BE(2);
