@@ -95,8 +95,11 @@ export class BrokerLifecycle {
 
   /** The active controller changed: register or heartbeat with the new one now. */
   controllerChanged(): void {
-    if (!this.stopped && this.running === null) this.schedule(0);
+    if (!this.stopped) this.schedule(0);
   }
+
+  /** A heartbeat was asked for while one was under way: the next goes as soon as it ends. */
+  private again = false;
 
   stop(): void {
     this.stopped = true;
@@ -127,12 +130,18 @@ export class BrokerLifecycle {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.running !== null) return;
+      if (this.running !== null) {
+        // One is under way (perhaps to the old controller, or without wantShutDown).
+        this.again = true;
+        return;
+      }
       this.running = this.tick()
         .catch((e: unknown) => this.opts.logger.debug({ err: e }, 'broker heartbeat failed'))
         .finally(() => {
           this.running = null;
-          if (!this.stopped && this.timer === null) this.schedule(this.opts.heartbeatIntervalMs);
+          const now = this.again;
+          this.again = false;
+          if (!this.stopped && (this.timer === null || now)) this.schedule(now ? 0 : this.opts.heartbeatIntervalMs);
         });
     }, delayMs);
   }
