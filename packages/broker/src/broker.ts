@@ -109,11 +109,12 @@ export class Broker {
   private heartbeatChannels: NodeChannels | null = null;
   /**
    * False until this node may serve clients: in a cluster, once its metadata has caught up,
-   * its partitions are open and the controller has unfenced it. Until then client listeners
-   * close connections (clients go to another node or retry), as Kafka starts its data
-   * plane only then; controller listeners serve from the start.
+   * its partitions are open and the controller has unfenced it. Until then requests on
+   * client listeners wait (`untilServingClients`), as Kafka's listeners are bound at start
+   * but accept connections only then; controller listeners serve from the start.
    */
   servingClients = false;
+  private readonly serving = deferred();
   /** Set by stop(): a start still under way gives up at its next step. */
   private stopRequested = false;
   /**
@@ -324,7 +325,7 @@ export class Broker {
       // One node, its own quorum: the image is complete now; serve once the logs are open.
       await this.startBrokerParts();
       this.checkStarting();
-      this.servingClients = true;
+      this.markServingClients();
       const bound = await this.server.start();
       // Register with the endpoints clients should use, now that ports are known.
       this.brokerEpochValue = await this.controller.registerBroker(s.nodeId, this.advertisedEndpoints(bound), s.rack);
@@ -369,9 +370,19 @@ export class Broker {
       const nodeId = s.nodeId;
       await this.waitStarting(() => metadataLog.image.brokers.get(nodeId)?.fenced === false);
     }
-    this.servingClients = true;
+    this.markServingClients();
     this.logReady(bound, started);
     return bound;
+  }
+
+  private markServingClients(): void {
+    this.servingClients = true;
+    this.serving.resolve();
+  }
+
+  /** Resolves once this node serves clients; rejects if it stops first. */
+  untilServingClients(): Promise<void> {
+    return this.serving.promise;
   }
 
   /** Throws when stop() was called while starting (start gives up; stop cleans up). */
@@ -485,6 +496,9 @@ export class Broker {
   /** Stops listening, then closes every log cleanly. Safe to call twice. */
   stop(): Promise<void> {
     this.stopRequested = true;
+    // Requests still waiting for this node to serve clients get their connection closed.
+    this.serving.promise.catch(() => undefined);
+    this.serving.reject(new Error('the broker is stopping'));
     this.metadataLogInstance?.recheck();
     this.stopping ??= (async () => {
       if (this.lifecycle !== null) {
@@ -513,4 +527,15 @@ export class Broker {
     })();
     return this.stopping;
   }
+}
+
+/** A promise with its settle functions. */
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
+  let resolve: () => void = () => {};
+  let reject: (e: Error) => void = () => {};
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }

@@ -28,16 +28,36 @@ function frame(apiKey: number, version: number, body: object): Buffer {
  * A node that is not serving clients: its broker parts (partitions, coordinators) are
  * not there, so any handler reaching them would fail; the dispatcher must not let one run.
  */
-function node(roles: { broker: boolean; controller: boolean }, servingClients: boolean): Broker {
+function node(
+  roles: { broker: boolean; controller: boolean },
+  servingClients: boolean,
+): Broker & { ready: () => void; stop: () => void } {
   const missing = () => {
     throw new Error('broker not started');
   };
-  return {
+  let resolve: () => void = () => {};
+  let reject: (e: Error) => void = () => {};
+  const serving = {
+    promise: new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    }),
+    resolve: () => resolve(),
+    reject: (e: Error) => reject(e),
+  };
+  serving.promise.catch(() => undefined);
+  const n = {
     limits: { maxRequestBytes: 1024 * 1024 },
     logger: pino({ level: 'silent' }),
     servingClients,
     clustered: true,
     settings: { controllerListenerNames: ['CONTROLLER'], roles },
+    untilServingClients: () => (n.servingClients ? Promise.resolve() : serving.promise),
+    ready: () => {
+      n.servingClients = true;
+      serving.resolve();
+    },
+    stop: () => serving.reject(new Error('stopping')),
     get replicaManager() {
       return missing();
     },
@@ -47,7 +67,8 @@ function node(roles: { broker: boolean; controller: boolean }, servingClients: b
     get groups() {
       return missing();
     },
-  } as unknown as Broker;
+  };
+  return n as unknown as Broker & { ready: () => void; stop: () => void };
 }
 
 function connection(listenerName: string): Connection {
@@ -68,10 +89,26 @@ describe('dispatch: what a node answers before it serves clients', () => {
     return frame(ApiKey.FindCoordinator, 4, r);
   };
 
-  test('a starting node closes client connections rather than answer from state it has not loaded', async () => {
-    const dispatch = createDispatcher(node({ broker: true, controller: true }, false));
-    assert.equal(await dispatch(initProducerId(), connection('PLAINTEXT')), 'close');
-    assert.equal(await dispatch(findCoordinator(), connection('PLAINTEXT')), 'close');
+  test('on a client listener, a starting node holds requests until it serves clients', async () => {
+    const n = node({ broker: true, controller: true }, false);
+    const dispatch = createDispatcher(n);
+    const apiVersions = dispatch(frame(ApiKey.ApiVersions, 3, new ApiVersionsRequest()), connection('PLAINTEXT'));
+    const state = await Promise.race([
+      apiVersions.then(() => 'answered'),
+      new Promise((r) => setImmediate(() => r('waiting'))),
+    ]);
+    assert.equal(state, 'waiting');
+    n.ready();
+    const answer = await apiVersions;
+    assert.ok(Buffer.isBuffer(answer) || Array.isArray(answer), 'answered once ready');
+  });
+
+  test('a node that stops before it serves clients closes the connections of the requests it held', async () => {
+    const n = node({ broker: true, controller: true }, false);
+    const dispatch = createDispatcher(n);
+    const held = dispatch(initProducerId(), connection('PLAINTEXT'));
+    n.stop();
+    assert.equal(await held, 'close');
   });
 
   test('on its controller listener, a starting node closes client APIs too (no internal error)', async () => {

@@ -120,13 +120,25 @@ export function createDispatcher(broker: Broker): (frame: Buffer, connection: Co
     const brokerServing = broker.servingClients && broker.settings.roles.broker;
     if (!brokerServing && !(onControllerListener && CONTROLLER_APIS.has(api.apiKey))) {
       // Not ready (catching up, opening partitions, not yet unfenced): an answer now would
-      // show clients metadata and logs this node has not caught up with. A controller-only
-      // node has no partitions or coordinators to answer from at all.
-      broker.logger.debug(
-        { connection: connection.id, api: api.name, listener: connection.listenerName },
-        'closing connection: this node does not serve clients (yet)',
-      );
-      return 'close';
+      // show clients metadata and logs this node has not caught up with. On a client
+      // listener the request waits until the node is ready, as a Kafka broker's bound but
+      // not yet accepting listener holds connections (clients time out, never see an
+      // error); on a controller listener, and on a controller-only node, which has no
+      // partitions or coordinators at all, the connection is closed.
+      const waits = broker.settings.roles.broker && !onControllerListener;
+      if (
+        !waits ||
+        !(await broker.untilServingClients().then(
+          () => true,
+          () => false,
+        ))
+      ) {
+        broker.logger.debug(
+          { connection: connection.id, api: api.name, listener: connection.listenerName },
+          'closing connection: this node does not serve clients',
+        );
+        return 'close';
+      }
     }
     if (CONTROLLER_LISTENER_ONLY.has(api.apiKey) && !onControllerListener) {
       broker.logger.warn(
