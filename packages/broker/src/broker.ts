@@ -274,6 +274,10 @@ export class Broker {
         brokerHeartbeatIntervalMs: s.brokerHeartbeatIntervalMs,
         brokerSessionTimeoutMs: s.brokerSessionTimeoutMs,
         uncleanLeaderElectionEnable: s.config.bool('unclean.leader.election.enable'),
+        autoLeaderRebalance: {
+          enabled: s.config.bool('auto.leader.rebalance.enable'),
+          checkIntervalMs: s.config.long('leader.imbalance.check.interval.seconds') * 1000,
+        },
       },
     );
     this.controllerInstance = controller;

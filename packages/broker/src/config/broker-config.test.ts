@@ -80,6 +80,8 @@ describe('defaults', () => {
     'controller.quorum.append.linger.ms': '25',
     'broker.heartbeat.interval.ms': '2000',
     'broker.session.timeout.ms': '9000',
+    'auto.leader.rebalance.enable': 'true',
+    'leader.imbalance.check.interval.seconds': '300',
     listeners: 'PLAINTEXT://:9092',
     'advertised.listeners': null,
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL',

@@ -205,6 +205,17 @@ export const BROKER_CONFIGS = {
     validator: atLeast(1),
     doc: 'A broker that sends no heartbeat for this long is fenced: it leads no partition and leaves every ISR.',
   },
+  'auto.leader.rebalance.enable': {
+    type: 'BOOLEAN',
+    default: 'true',
+    doc: 'The active controller moves leadership back to the preferred replica (the first of the replicas) wherever it is in sync and available, every leader.imbalance.check.interval.seconds.',
+  },
+  'leader.imbalance.check.interval.seconds': {
+    type: 'LONG',
+    default: '300',
+    validator: atLeast(1),
+    doc: 'How often the active controller checks for partitions not led by their preferred replica.',
+  },
 
   // --- Listeners and sockets ---
   listeners: {

@@ -39,7 +39,7 @@ for (const kind of LOGS) {
     /** A fresh controller for each test on the same log kind (memory) or a fresh real log. */
     async function cluster(
       brokerIds: number[],
-      opts: { racks?: (string | null)[]; unclean?: boolean } = {},
+      opts: { racks?: (string | null)[]; unclean?: boolean; autoLeaderRebalanceMs?: number } = {},
     ): Promise<{
       c: Controller;
       time: ManualTime;
@@ -52,6 +52,7 @@ for (const kind of LOGS) {
       if ('close' in l) cleanups.push(() => (l as { close(): Promise<void> }).close());
       const { controller: c, time } = await startController(l, {
         ...(opts.unclean === undefined ? {} : { uncleanLeaderElectionEnable: opts.unclean }),
+        ...(opts.autoLeaderRebalanceMs === undefined ? {} : { autoLeaderRebalanceMs: opts.autoLeaderRebalanceMs }),
       });
       cleanups.push(async () => c.close());
       const epochs = new Map<number, number>();
@@ -706,6 +707,52 @@ for (const kind of LOGS) {
         assert.equal(part(c, 'el-preferred').leaderEpoch, p.leaderEpoch + 1);
         const again = await c.electLeaders(ElectionType.PREFERRED, [{ topic: 'el-preferred', partitions: [0] }]);
         assert.equal(again[0]?.partitions[0]?.errorCode, ErrorCode.ELECTION_NOT_NEEDED);
+      });
+
+      test('auto.leader.rebalance.enable: each check interval returns leadership to preferred replicas in the ISR', {
+        skip,
+      }, async () => {
+        const { c, time, epochs } = await cluster([2, 3], { autoLeaderRebalanceMs: 1_000 });
+        const topicId = await createTopic(c, 'el-auto', [[2, 3]]);
+        await heartbeat(c, 2, epochs.get(2) as number, { wantFence: true });
+        await heartbeat(c, 2, epochs.get(2) as number);
+        assert.equal(part(c, 'el-auto').leader, 3);
+        // Broker 2 is back but not in the ISR: nothing moves.
+        time.advance(1_000);
+        await c.idle();
+        assert.equal(part(c, 'el-auto').leader, 3);
+        const p = part(c, 'el-auto');
+        await c.alterPartition(
+          alter(
+            3,
+            epochs.get(3) as number,
+            { id: topicId },
+            { leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, isr: [3, 2] },
+          ),
+          2,
+        );
+        assert.deepEqual(await c.balanceLeaders(), [{ topic: 'el-auto', partition: 0 }]);
+        assert.equal(part(c, 'el-auto').leader, 2);
+        assert.equal(part(c, 'el-auto').leaderEpoch, p.leaderEpoch + 1);
+        assert.deepEqual(await c.balanceLeaders(), [], 'balanced: nothing to do');
+        // And on its own, at the next check, after another failover.
+        await heartbeat(c, 2, epochs.get(2) as number, { wantFence: true });
+        await heartbeat(c, 2, epochs.get(2) as number);
+        const q = part(c, 'el-auto');
+        assert.equal(q.leader, 3);
+        await c.alterPartition(
+          alter(
+            3,
+            epochs.get(3) as number,
+            { id: topicId },
+            { leaderEpoch: q.leaderEpoch, partitionEpoch: q.partitionEpoch, isr: [3, 2] },
+          ),
+          2,
+        );
+        await keepAlive(c, epochs, [2, 3]);
+        time.advance(1_000);
+        await c.idle();
+        assert.equal(part(c, 'el-auto').leader, 2);
       });
 
       test('unclean: a leaderless partition takes an out-of-sync replica; errors as Kafka', { skip }, async () => {

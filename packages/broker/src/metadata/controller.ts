@@ -156,6 +156,11 @@ export interface ControllerOptions {
   brokerSessionTimeoutMs?: number;
   /** The static broker default of unclean.leader.election.enable (false). */
   uncleanLeaderElectionEnable?: boolean;
+  /**
+   * auto.leader.rebalance.enable (true) and leader.imbalance.check.interval.seconds (300),
+   * in ms: how often the active controller elects preferred leaders where it can.
+   */
+  autoLeaderRebalance?: { enabled: boolean; checkIntervalMs: number };
 }
 
 /** True for the error MetadataLog.append rejects with when this node is not the active controller. */
@@ -286,6 +291,7 @@ export class Controller {
   private readonly selfNodes = new Set<number>();
   private active = false;
   private timer: unknown = null;
+  private readonly autoLeaderRebalance: { enabled: boolean; checkIntervalMs: number } | null;
 
   constructor(
     private readonly log: ControllerLog,
@@ -300,6 +306,7 @@ export class Controller {
     this.brokerSessionTimeoutMs = options.brokerSessionTimeoutMs ?? BROKER_SESSION_TIMEOUT_MS_DEFAULT;
     this.uncleanDefault = options.uncleanLeaderElectionEnable ?? false;
     this.heartbeats = new BrokerHeartbeats(this.brokerSessionTimeoutMs);
+    this.autoLeaderRebalance = options.autoLeaderRebalance ?? null;
   }
 
   get image(): MetadataImage {
@@ -336,14 +343,66 @@ export class Controller {
         this.heartbeats.register(b.nodeId, now);
     }
     this.armSessionTimer();
+    this.armRebalanceTimer();
   }
 
-  /** This node is no longer the active controller (or is stopping): sessions dropped, timer cleared. */
+  /** This node is no longer the active controller (or is stopping): sessions dropped, timers cleared. */
   deactivate(): void {
     this.active = false;
     this.heartbeats.clear();
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     this.timer = null;
+    if (this.rebalanceTimer !== null) this.timers.clearTimeout(this.rebalanceTimer);
+    this.rebalanceTimer = null;
+  }
+
+  private rebalanceTimer: unknown = null;
+
+  /** The next automatic preferred-leader election (auto.leader.rebalance.enable). */
+  private armRebalanceTimer(): void {
+    const rebalance = this.autoLeaderRebalance;
+    if (!this.active || rebalance === null || !rebalance.enabled || this.rebalanceTimer !== null) return;
+    this.rebalanceTimer = this.timers.setTimeout(() => {
+      this.rebalanceTimer = null;
+      this.balanceLeaders().then(
+        () => this.armRebalanceTimer(),
+        (e: unknown) => {
+          if (isNotControllerError(e)) this.deactivate();
+          else this.armRebalanceTimer();
+        },
+      );
+    }, rebalance.checkIntervalMs);
+  }
+
+  /**
+   * Kafka's leader balancing: every partition not led by its preferred replica (the first
+   * of its replicas) gets it back as leader when that replica is in the ISR, registered,
+   * unfenced and not shutting down, in one batch. Leadership that a failure moved away
+   * returns once the broker is back and caught up. Returns the partitions moved.
+   */
+  balanceLeaders(): Promise<{ topic: string; partition: number }[]> {
+    return this.serial(async () => {
+      this.requireActive();
+      const image = this.image;
+      let work = image;
+      const records: MetadataRecord[] = [];
+      const moved: { topic: string; partition: number }[] = [];
+      for (const topic of image.topicsByName.values()) {
+        for (const p of topic.partitions) {
+          const preferred = p.replicas[0];
+          if (preferred === undefined || p.leader === preferred || !p.isr.includes(preferred)) continue;
+          if (!isActive(work, preferred)) continue;
+          const outcome = this.electLeader(work, topic.name, p.partitionId, ElectionType.PREFERRED);
+          if (outcome.record === null || outcome.record.leader !== preferred) continue;
+          const r = changeRecord(outcome.record);
+          records.push(r);
+          work = work.apply([r], work.offset);
+          moved.push({ topic: topic.name, partition: p.partitionId });
+        }
+      }
+      if (records.length > 0) await this.log.append(records);
+      return moved;
+    });
   }
 
   close(): void {

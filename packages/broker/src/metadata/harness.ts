@@ -143,7 +143,13 @@ export const DEFAULTS = { numPartitions: 1, replicationFactor: 1, deleteTopicEna
 /** A controller on `log`, with this node (1) registered the legacy way, on manual time. */
 export async function startController(
   log: ControllerLog,
-  opts: { seed?: number; uncleanLeaderElectionEnable?: boolean; rack?: string | null } = {},
+  opts: {
+    seed?: number;
+    uncleanLeaderElectionEnable?: boolean;
+    rack?: string | null;
+    /** auto.leader.rebalance.enable with this check interval. */
+    autoLeaderRebalanceMs?: number;
+  } = {},
 ): Promise<{ controller: Controller; time: ManualTime }> {
   const time = new ManualTime();
   const controller = new Controller(log, DEFAULTS, {
@@ -151,6 +157,9 @@ export async function startController(
     timers: time,
     random: seededRandom(opts.seed ?? 7),
     uncleanLeaderElectionEnable: opts.uncleanLeaderElectionEnable ?? false,
+    ...(opts.autoLeaderRebalanceMs === undefined
+      ? {}
+      : { autoLeaderRebalance: { enabled: true, checkIntervalMs: opts.autoLeaderRebalanceMs } }),
   });
   await controller.registerBroker(
     log.nodeId,
