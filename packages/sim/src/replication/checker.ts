@@ -32,6 +32,16 @@ export const ReplicationInvariant = {
   ACKNOWLEDGED_NOT_LOST: 'acknowledged-record-not-lost',
   IDEMPOTENT_NO_DUPLICATES: 'idempotent-no-duplicates',
   LIVENESS_AFTER_HEAL: 'liveness-after-heal',
+  /** Controllers hold the same image at every metadata offset; none goes back (controller-checker.ts). */
+  CONTROLLERS_AGREE: 'controllers-agree',
+  /** The read_committed consumer never delivers aborted or undecided transactional data (transactions-checker.ts). */
+  READ_COMMITTED_NO_ABORTED: 'read-committed-no-aborted',
+  /** Per partition the consumer delivers strictly increasing offsets and no idempotent/transactional value twice. */
+  READ_COMMITTED_IN_ORDER: 'read-committed-in-order',
+  /** The consumer skips no committed record, and at the end delivered the whole committed history in order. */
+  READ_COMMITTED_COMPLETE: 'read-committed-complete',
+  /** No replica's last stable offset passes its high watermark. */
+  LAST_STABLE_OFFSET_BELOW_HIGH_WATERMARK: 'last-stable-offset-below-hw',
 } as const;
 export type ReplicationInvariant = (typeof ReplicationInvariant)[keyof typeof ReplicationInvariant];
 

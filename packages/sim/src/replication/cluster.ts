@@ -1,14 +1,16 @@
 /**
  * A replicated Gregor cluster in one process, on virtual time: brokers each running the
  * real ReplicaManager (Partition, ReplicaFetcher, PartitionLog) on their own MemoryDisk,
- * the real Controller over an in-memory metadata log (node 0), and producers, all
- * talking over one SimNetwork. Replica Fetch and OffsetForLeaderEpoch cross it encoded at
- * their wire versions (17 and 4), so the codecs are on the path; controller RPCs
+ * a KRaft quorum of three controllers (controller-quorum.ts: the real MetadataLog over
+ * Raft and the real Controller, nodes CONTROLLER_IDS), and producers, all talking over
+ * one SimNetwork. Replica Fetch and OffsetForLeaderEpoch cross it encoded at their wire
+ * versions (17 and 4), so the codecs are on the path; Raft's RPCs, controller RPCs
  * (BrokerRegistration, BrokerHeartbeat, AlterPartition) and metadata propagation carry
- * plain objects. Brokers learn the metadata image by polling the controller (as KRaft
- * brokers fetch the metadata log), so they lag behind it and can miss it entirely while
- * partitioned; the controller fences a broker whose heartbeats stop and moves its
- * leaderships to another ISR member.
+ * plain objects. Brokers send controller RPCs to the controller they believe active and
+ * try another on NOT_CONTROLLER or silence; they learn the metadata image by polling it
+ * (as KRaft brokers fetch the metadata log), so they lag behind and can miss it entirely
+ * while partitioned; the active controller fences a broker whose heartbeats stop and
+ * moves its leaderships to another ISR member.
  *
  * A broker incarnation owns a TimerScope, a ProcessGate, a network endpoint and an
  * IncarnationDisk: a crash freezes all four, so none of its code runs again, and a power
@@ -18,15 +20,9 @@
  */
 
 import { offsetsForLeaderEpoch } from '@gregor/broker/internals/handlers/offset-for-leader-epoch';
-import type { ControllerLog } from '@gregor/broker/internals/metadata/controller';
-import {
-  Controller,
-  METADATA_VERSION,
-  SECURITY_PROTOCOL_PLAINTEXT,
-} from '@gregor/broker/internals/metadata/controller';
-import { ConfigResourceType, MetadataImage } from '@gregor/broker/internals/metadata/image';
+import type { MetadataImage } from '@gregor/broker/internals/metadata/image';
+import { ConfigResourceType } from '@gregor/broker/internals/metadata/image';
 import type { MetadataRecord } from '@gregor/broker/internals/metadata/record-serde';
-import { decodeMetadataRecord, encodeMetadataRecord } from '@gregor/broker/internals/metadata/record-serde';
 import { ReplicaManager } from '@gregor/broker/internals/partition/replica-manager';
 import type {
   AlterPartitionItem,
@@ -52,6 +48,7 @@ import {
 import { ConfigRecord } from '@gregor/protocol/generated/metadata/config-record';
 import { PartitionRecord } from '@gregor/protocol/generated/metadata/partition-record';
 import { TopicRecord } from '@gregor/protocol/generated/metadata/topic-record';
+import type { RaftRequest, RaftResponse } from '@gregor/raft';
 import { LogError, MemoryDisk } from '@gregor/storage';
 import { pino } from 'pino';
 import type { SimEndpoint } from '../network.js';
@@ -60,9 +57,20 @@ import type { SeededRandom } from '../random.js';
 import type { SimScheduler, TimerScope } from '../scheduler.js';
 import { ProcessGate } from '../scheduler.js';
 import type { ReplicationChecker } from './checker.js';
+import { ControllerChecker } from './controller-checker.js';
+import type { QuorumConfig } from './controller-quorum.js';
+import {
+  CONTROLLER_IDS,
+  ControllerChooser,
+  ControllerQuorum,
+  describeRaftRequest,
+  describeRaftResponse,
+} from './controller-quorum.js';
 import { IncarnationDisk } from './incarnation-disk.js';
+import type { TxnRequest, TxnResponse } from './transaction-requests.js';
+import { describeTxnRequest, describeTxnResponse, serveTxnRequest } from './transaction-requests.js';
 
-export const CONTROLLER_ID = 0;
+export { CONTROLLER_IDS };
 export const TOPIC = 'sim-topic';
 export const MIN_INSYNC_REPLICAS = 2;
 export const REPLICATION_FACTOR = 3;
@@ -77,6 +85,16 @@ export const ReplicationBug = {
   SKIP_TRUNCATION: 'skip-truncation',
   /** The leader acknowledges acks=-1 produces once written locally (acks=1), before the high watermark passes them. */
   ACK_BEFORE_HIGH_WATERMARK: 'ack-before-hw',
+  /** Controllers' metadata snapshots leave out the ConfigRecords (controller-quorum.ts): a controller that loads one disagrees. */
+  LOSSY_SNAPSHOT: 'lossy-snapshot',
+  /** Consumer fetches are served read_uncommitted while the consumer believes it reads committed (transactions.ts). */
+  READ_UNCOMMITTED: 'read-uncommitted',
+  /** Consumer fetch answers lose their aborted transactions (transactions.ts). */
+  DROP_ABORTED_INDEX: 'drop-aborted-index',
+  /** The read_committed consumer jumps to the new leader's last stable offset after a failover (transactions.ts). */
+  CONSUMER_SKIPS_ON_FAILOVER: 'consumer-skips-on-failover',
+  /** The read_committed consumer starts its partition again from offset 0 after a failover (transactions.ts). */
+  CONSUMER_REWINDS_ON_FAILOVER: 'consumer-rewinds-on-failover',
 } as const;
 export type ReplicationBug = (typeof ReplicationBug)[keyof typeof ReplicationBug];
 
@@ -95,7 +113,9 @@ export type SimRequest =
   | { kind: 'register'; brokerId: number; incarnationId: Uuid }
   | { kind: 'heartbeat'; brokerId: number; brokerEpoch: number; metadataOffset: number; wantShutDown: boolean }
   | { kind: 'alter-partition'; brokerId: number; brokerEpoch: number; item: AlterPartitionItem }
-  | { kind: 'metadata'; offset: number };
+  | { kind: 'metadata'; offset: number }
+  | { kind: 'raft'; request: RaftRequest }
+  | TxnRequest;
 
 export type SimResponse =
   | { kind: 'fetch'; bytes: Buffer }
@@ -104,7 +124,9 @@ export type SimResponse =
   | { kind: 'register'; errorCode: number; brokerEpoch: number }
   | { kind: 'heartbeat'; errorCode: number; isFenced: boolean; shouldShutDown: boolean }
   | { kind: 'alter-partition'; result: AlterPartitionResult }
-  | { kind: 'metadata'; image: MetadataImage | null };
+  | { kind: 'metadata'; image: MetadataImage | null; controllerId: number | null }
+  | { kind: 'raft'; response: RaftResponse }
+  | TxnResponse;
 
 export interface ClusterConfig {
   brokers: number;
@@ -118,8 +140,8 @@ export interface ClusterConfig {
   metadataPollMs: number;
   produceTimeoutMs: number;
   retryBackoffMs: number;
-  /** Virtual time a metadata batch takes to commit. */
-  commitDelayMs: number;
+  /** The controller quorum's Raft timing (controller.quorum.*) and metadata log settings. */
+  quorum: Pick<QuorumConfig, 'raft' | 'snapshotMaxBytes' | 'segmentBytes'>;
   bug: ReplicationBug | null;
 }
 
@@ -130,33 +152,6 @@ function seededUuid(random: SeededRandom): Uuid {
     for (let i = 0; i < 16; i += 4) bytes.writeUInt32BE(random.nextUint32(), i);
     const id = uuidFromBytes(bytes, 0);
     if (!id.startsWith('-') && id !== 'AAAAAAAAAAAAAAAAAAAAAA' && id !== 'AAAAAAAAAAAAAAAAAAAAAQ') return id;
-  }
-}
-
-/** The controller's metadata log: commits after a delay, records through their codecs. */
-class SimMetadataLog implements ControllerLog {
-  image = MetadataImage.empty();
-  readonly nodeId = CONTROLLER_ID;
-  readonly isActiveController = true;
-
-  constructor(
-    private readonly scheduler: SimScheduler,
-    private readonly delayMs: number,
-    private readonly onCommit: (image: MetadataImage, records: readonly MetadataRecord[]) => void,
-  ) {}
-
-  get endOffset(): number {
-    return this.image.offset + 1;
-  }
-
-  async append(records: readonly MetadataRecord[]): Promise<MetadataImage> {
-    if (records.length === 0) return this.image;
-    const decoded = records.map((r) => decodeMetadataRecord(encodeMetadataRecord(r)));
-    if (this.delayMs > 0) await new Promise<void>((resolve) => this.scheduler.setTimeout(resolve, this.delayMs));
-    const base = this.endOffset;
-    this.image = this.image.apply(decoded, base + decoded.length - 1);
-    this.onCommit(this.image, decoded);
-    return this.image;
   }
 }
 
@@ -175,6 +170,8 @@ export interface Incarnation {
   wantShutDown: boolean;
   shouldShutDown: boolean;
   closing: boolean;
+  /** The controller this incarnation believes active (registration, heartbeats, AlterPartition, metadata). */
+  readonly controllers: ControllerChooser;
 }
 
 export class SimBroker {
@@ -193,12 +190,14 @@ export interface ProducerStats {
 export class ReplicationCluster {
   readonly network: SimNetwork<SimRequest, SimResponse>;
   readonly brokers: SimBroker[] = [];
-  readonly metadata: SimMetadataLog;
-  readonly controller: Controller;
+  /** The KRaft controller quorum (controller-quorum.ts). */
+  readonly quorum: ControllerQuorum;
+  readonly controllerChecker = new ControllerChecker();
   readonly producerStats: ProducerStats = { sent: 0, acked: 0, failed: 0 };
   readonly topicId: Uuid;
-  leaderChanges = 0;
   private readonly logger;
+  /** Each client's believed active controller (producers, consumers). */
+  private readonly clientControllers = new Map<number, ControllerChooser>();
   private readonly producersStopped = new Set<number>();
   private producerEndpoints = new Map<number, SimEndpoint<SimRequest, SimResponse>>();
   private producerImages = new Map<number, MetadataImage>();
@@ -229,47 +228,30 @@ export class ReplicationCluster {
             },
             { write: (line: string) => scheduler.trace(`log ${line.trim()}`) },
           );
-    this.metadata = new SimMetadataLog(scheduler, config.commitDelayMs, (image, records) =>
-      this.onCommit(image, records),
-    );
-    this.controller = new Controller(
-      this.metadata,
-      { numPartitions: 1, replicationFactor: REPLICATION_FACTOR, deleteTopicEnable: true },
+    this.quorum = new ControllerQuorum(
+      scheduler,
+      random.fork(),
+      this.network,
+      this.logger,
       {
-        clock: scheduler,
-        timers: scheduler,
-        random: random.fork(),
-        brokerHeartbeatIntervalMs: config.heartbeatIntervalMs,
-        brokerSessionTimeoutMs: config.sessionTimeoutMs,
-        uncleanLeaderElectionEnable: false,
+        ...config.quorum,
+        defaults: { numPartitions: 1, replicationFactor: REPLICATION_FACTOR, deleteTopicEnable: true },
+        heartbeatIntervalMs: config.heartbeatIntervalMs,
+        sessionTimeoutMs: config.sessionTimeoutMs,
+        lossySnapshots: config.bug === ReplicationBug.LOSSY_SNAPSHOT,
       },
+      this.controllerChecker,
+      (image) => checker.observeImage(image),
     );
-    this.network.register(CONTROLLER_ID, (from, request) => this.controllerHandle(from, request));
-    this.controller.activate();
+    for (const node of this.quorum.nodes) this.quorum.start(node);
     this.producerScope = scheduler.scope();
     this.topicId = seededUuid(random);
     for (let id = 1; id <= config.brokers; id++) this.brokers.push(new SimBroker(id));
   }
 
-  private onCommit(image: MetadataImage, records: readonly MetadataRecord[]): void {
-    this.checker.observeImage(image);
-    for (const r of records) {
-      if (r.type === MetadataRecordType.PartitionChangeRecord) {
-        const m = r.message as { partitionId: number; leader: number; isr: number[] | null };
-        if (m.leader !== -2) this.leaderChanges++;
-        const p = image.topicsById.get(this.topicId)?.partitions[m.partitionId];
-        this.scheduler.trace(
-          `controller ${TOPIC}-${m.partitionId} leader ${p?.leader} epoch ${p?.leaderEpoch} isr [${p?.isr.join(',')}] partition epoch ${p?.partitionEpoch}`,
-        );
-      } else if (r.type === MetadataRecordType.FenceBrokerRecord) {
-        this.scheduler.trace(`controller fenced broker ${(r.message as { id: number }).id}`);
-      } else if (r.type === MetadataRecordType.UnfenceBrokerRecord) {
-        this.scheduler.trace(`controller unfenced broker ${(r.message as { id: number }).id}`);
-      } else if (r.type === MetadataRecordType.RegisterBrokerRecord) {
-        const m = r.message as { brokerId: number; brokerEpoch: bigint };
-        this.scheduler.trace(`controller registered broker ${m.brokerId} epoch ${m.brokerEpoch}`);
-      }
-    }
+  /** Partition leader changes the controllers decided (counted once per committed image). */
+  get leaderChanges(): number {
+    return this.quorum.leaderChanges;
   }
 
   /** The topic: `partitions` partitions of REPLICATION_FACTOR replicas, every ISR full, min.insync.replicas 2. */
@@ -298,85 +280,7 @@ export class ReplicationCluster {
     c.name = 'min.insync.replicas';
     c.value = String(MIN_INSYNC_REPLICAS);
     records.push({ type: MetadataRecordType.ConfigRecord, version: 0, message: c });
-    return this.metadata.append(records);
-  }
-
-  // ------------------------------------------------------------------------------------
-  // The controller node
-
-  private async controllerHandle(_from: number, request: SimRequest): Promise<SimResponse> {
-    switch (request.kind) {
-      case 'register': {
-        const r = await this.controller.brokerRegistration({
-          brokerId: request.brokerId,
-          incarnationId: request.incarnationId,
-          listeners: [
-            {
-              name: 'PLAINTEXT',
-              host: `broker-${request.brokerId}.sim`,
-              port: 9092,
-              securityProtocol: SECURITY_PROTOCOL_PLAINTEXT,
-            },
-          ],
-          features: [{ name: 'metadata.version', minSupportedVersion: 1, maxSupportedVersion: METADATA_VERSION }],
-          rack: null,
-        });
-        return { kind: 'register', errorCode: r.errorCode, brokerEpoch: r.brokerEpoch };
-      }
-      case 'heartbeat': {
-        const r = await this.controller.brokerHeartbeat({
-          brokerId: request.brokerId,
-          brokerEpoch: request.brokerEpoch,
-          currentMetadataOffset: request.metadataOffset,
-          wantFence: false,
-          wantShutDown: request.wantShutDown,
-        });
-        return { kind: 'heartbeat', errorCode: r.errorCode, isFenced: r.isFenced, shouldShutDown: r.shouldShutDown };
-      }
-      case 'alter-partition': {
-        const item = request.item;
-        const r = await this.controller.alterPartition(
-          {
-            brokerId: request.brokerId,
-            brokerEpoch: request.brokerEpoch,
-            topics: [
-              {
-                topicName: item.topic,
-                topicId: item.topicId,
-                partitions: [
-                  {
-                    partitionIndex: item.partition,
-                    leaderEpoch: item.leaderEpoch,
-                    newIsr: item.newIsrWithEpochs,
-                    leaderRecoveryState: 0,
-                    partitionEpoch: item.partitionEpoch,
-                  },
-                ],
-              },
-            ],
-          },
-          3,
-        );
-        const p = r.topics[0]?.partitions[0];
-        if (r.errorCode !== ErrorCode.NONE || p === undefined)
-          return { kind: 'alter-partition', result: { errorCode: r.errorCode || ErrorCode.UNKNOWN_SERVER_ERROR } };
-        if (p.errorCode !== ErrorCode.NONE) return { kind: 'alter-partition', result: { errorCode: p.errorCode } };
-        return {
-          kind: 'alter-partition',
-          result: {
-            errorCode: 0,
-            leaderId: p.leaderId,
-            leaderEpoch: p.leaderEpoch,
-            isr: p.isr,
-            partitionEpoch: p.partitionEpoch,
-          },
-        };
-      }
-      case 'metadata':
-        return { kind: 'metadata', image: this.metadata.image.offset > request.offset ? this.metadata.image : null };
-      default:
-        throw new Error(`the controller does not serve ${request.kind}`);
-    }
+    return this.quorum.append(records);
   }
 
   // ------------------------------------------------------------------------------------
@@ -409,6 +313,7 @@ export class ReplicationCluster {
       wantShutDown: false,
       shouldShutDown: false,
       closing: false,
+      controllers: new ControllerChooser(),
     };
     holder.inc = inc;
     b.incarnation = inc;
@@ -458,8 +363,9 @@ export class ReplicationCluster {
     return new Promise((resolve) => scope.setTimeout(resolve, ms));
   }
 
-  private call(inc: Incarnation, to: number, request: SimRequest, timeoutMs: number): Promise<SimResponse | null> {
-    return inc.endpoint.send(to, request, timeoutMs).catch(() => null);
+  /** A request to the controller this incarnation believes active (null: no answer); see ControllerQuorum.call. */
+  private call(inc: Incarnation, request: SimRequest, timeoutMs: number): Promise<SimResponse | null> {
+    return this.quorum.call(inc.endpoint, inc.controllers, request, timeoutMs);
   }
 
   private async brokerMain(b: SimBroker, inc: Incarnation): Promise<void> {
@@ -467,7 +373,6 @@ export class ReplicationCluster {
     for (;;) {
       const r = await this.call(
         inc,
-        CONTROLLER_ID,
         { kind: 'register', brokerId: b.id, incarnationId: inc.incarnationId },
         cfg.heartbeatIntervalMs * 2,
       );
@@ -475,11 +380,13 @@ export class ReplicationCluster {
         inc.brokerEpoch = r.brokerEpoch;
         break;
       }
-      await this.sleep(inc.scope, cfg.heartbeatIntervalMs);
+      // Refused by the active controller: wait; no answer or NOT_CONTROLLER: the next controller at once.
+      const refused = r?.kind === 'register' && r.errorCode !== ErrorCode.NOT_CONTROLLER;
+      await this.sleep(inc.scope, refused ? cfg.heartbeatIntervalMs : cfg.retryBackoffMs);
     }
     let image: MetadataImage | null = null;
     while (image === null) {
-      const r = await this.call(inc, CONTROLLER_ID, { kind: 'metadata', offset: -1 }, cfg.heartbeatIntervalMs * 2);
+      const r = await this.call(inc, { kind: 'metadata', offset: -1 }, cfg.heartbeatIntervalMs * 2);
       if (r?.kind === 'metadata' && r.image !== null && r.image.brokers.get(b.id)?.epoch === inc.brokerEpoch)
         image = r.image;
       else await this.sleep(inc.scope, cfg.metadataPollMs);
@@ -504,11 +411,13 @@ export class ReplicationCluster {
       transport: this.transport(inc),
       alterPartition: {
         send: async (item) => {
-          const r = await inc.endpoint.send(
-            CONTROLLER_ID,
+          // NOT_CONTROLLER or no answer: the partition proposes again after its backoff, to the next controller.
+          const r = await this.call(
+            inc,
             { kind: 'alter-partition', brokerId: b.id, brokerEpoch: inc.brokerEpoch, item },
             cfg.heartbeatIntervalMs * 2,
           );
+          if (r === null) throw new Error(`AlterPartition: no answer from the controller`);
           if (r.kind !== 'alter-partition') throw new Error(`unexpected ${r.kind}`);
           return r.result;
         },
@@ -529,7 +438,6 @@ export class ReplicationCluster {
     for (;;) {
       const r = await this.call(
         inc,
-        CONTROLLER_ID,
         {
           kind: 'heartbeat',
           brokerId: b.id,
@@ -540,7 +448,9 @@ export class ReplicationCluster {
         this.config.heartbeatIntervalMs,
       );
       if (r?.kind === 'heartbeat' && r.shouldShutDown) inc.shouldShutDown = true;
-      await this.sleep(inc.scope, this.config.heartbeatIntervalMs);
+      // Not the active controller (or silent): the next one at once, before the session runs out.
+      const answered = r?.kind === 'heartbeat' && r.errorCode !== ErrorCode.NOT_CONTROLLER;
+      await this.sleep(inc.scope, answered ? this.config.heartbeatIntervalMs : this.config.retryBackoffMs);
     }
   }
 
@@ -548,12 +458,7 @@ export class ReplicationCluster {
     for (;;) {
       await this.sleep(inc.scope, this.config.metadataPollMs);
       if (inc.closing) return;
-      const r = await this.call(
-        inc,
-        CONTROLLER_ID,
-        { kind: 'metadata', offset: inc.appliedOffset },
-        this.config.heartbeatIntervalMs,
-      );
+      const r = await this.call(inc, { kind: 'metadata', offset: inc.appliedOffset }, this.config.heartbeatIntervalMs);
       if (r?.kind === 'metadata' && r.image !== null && r.image.offset > inc.appliedOffset && !inc.closing) {
         inc.appliedOffset = r.image.offset;
         await rm.applyImage(r.image);
@@ -668,6 +573,15 @@ export class ReplicationCluster {
           throw e;
         }
       }
+      case 'txn-produce':
+      case 'txn-marker':
+      case 'consumer-fetch':
+        return serveTxnRequest(rm, request, {
+          minInsyncReplicas: MIN_INSYNC_REPLICAS,
+          topicName: (id) => (id === this.topicId ? TOPIC : null),
+          readUncommitted: this.config.bug === ReplicationBug.READ_UNCOMMITTED,
+          dropAbortedIndex: this.config.bug === ReplicationBug.DROP_ABORTED_INDEX,
+        });
       default:
         throw new Error(`a broker does not serve ${request.kind}`);
     }
@@ -752,22 +666,40 @@ export class ReplicationCluster {
           `produce ${tp} [${values.join(',')}] to broker ${leader} failed: ${r === null ? 'no answer' : r.kind === 'produce' ? `error ${r.errorCode}` : r.kind}`,
         );
       }
-      const m = await endpoint
-        .send(CONTROLLER_ID, { kind: 'metadata', offset: -1 }, this.config.heartbeatIntervalMs)
-        .catch(() => null);
-      if (m?.kind === 'metadata' && m.image !== null) this.producerImages.set(producerId, m.image);
+      const image = await this.fetchMetadata(endpoint, producerId);
+      if (image !== null) this.producerImages.set(producerId, image);
       await new Promise<void>((resolve) => this.producerScope.setTimeout(resolve, this.config.retryBackoffMs));
     }
   }
 
-  /** A producer endpoint with no workload (the final appends after the heal). */
-  addProducer(id: number): void {
-    this.producerEndpoints.set(
-      id,
-      this.network.register(id, async () => {
-        throw new Error('a producer serves nothing');
-      }),
+  /** A client endpoint with no workload of its own here (the final appends after the heal, transactions, consumers). */
+  addProducer(id: number): SimEndpoint<SimRequest, SimResponse> {
+    const endpoint = this.network.register(id, async () => {
+      throw new Error('a client serves nothing');
+    });
+    this.producerEndpoints.set(id, endpoint);
+    return endpoint;
+  }
+
+  /** The metadata a client node learns (how producers and consumers find partition leaders); null: no answer. */
+  async fetchMetadata(endpoint: SimEndpoint<SimRequest, SimResponse>, clientId: number): Promise<MetadataImage | null> {
+    let chooser = this.clientControllers.get(clientId);
+    if (chooser === undefined) {
+      chooser = new ControllerChooser();
+      this.clientControllers.set(clientId, chooser);
+    }
+    const m = await this.quorum.call(
+      endpoint,
+      chooser,
+      { kind: 'metadata', offset: -1 },
+      this.config.heartbeatIntervalMs,
     );
+    return m?.kind === 'metadata' ? m.image : null;
+  }
+
+  /** The latest committed metadata image (for checks and convergence). */
+  get latestImage(): MetadataImage {
+    return this.quorum.image;
   }
 
   get producerIds(): number[] {
@@ -798,6 +730,10 @@ function describe(r: SimRequest): string {
     }
     case 'offset-for-leader-epoch':
       return 'OffsetForLeaderEpoch';
+    case 'raft':
+      return describeRaftRequest(r.request);
+    default:
+      return describeTxnRequest(r);
   }
 }
 
@@ -824,7 +760,13 @@ function describeResponse(r: SimResponse): string {
     case 'alter-partition':
       return `alter-partition(error ${r.result.errorCode}${'isr' in r.result ? `, isr [${r.result.isr.join(',')}] partition epoch ${r.result.partitionEpoch}` : ''})`;
     case 'metadata':
-      return `metadata(${r.image === null ? 'no news' : `offset ${r.image.offset}`})`;
+      return `metadata(${r.image === null ? 'no news' : `offset ${r.image.offset}`}, controller ${r.controllerId ?? 'unknown'})`;
+    case 'raft':
+      return describeRaftResponse(r.response);
+    case 'txn-produce':
+    case 'txn-marker':
+    case 'consumer-fetch':
+      return describeTxnResponse(r);
     default:
       return r.kind;
   }

@@ -7,7 +7,8 @@
  * --seed S     first seed (default: a random one, printed)
  * --seeds N    run seeds S, S+1, ..., S+N-1 (default 1); failures are listed at the end
  * --verbose    print every event of the run (messages, faults, controller decisions, acks, broker logs)
- * --bug NAME   inject a bug the checker must catch (skip-truncation, ack-before-hw)
+ * --bug NAME   inject a bug the checker must catch (skip-truncation, ack-before-hw, lossy-snapshot, read-uncommitted,
+ *              drop-aborted-index, consumer-skips-on-failover, consumer-rewinds-on-failover)
  *
  * Exit status 0 when every seed passed, 1 on a failure (its seed and replay command are printed), 2 on bad usage.
  */
@@ -18,7 +19,7 @@ import { ReplicationBug } from './cluster.js';
 import { type ReplicationSimulationResult, runReplicationSimulation } from './simulation.js';
 
 const USAGE =
-  'usage: node packages/sim/dist/replication/main.js [--seed S] [--seeds N] [--verbose] [--bug skip-truncation|ack-before-hw]';
+  'usage: node packages/sim/dist/replication/main.js [--seed S] [--seeds N] [--verbose] [--bug skip-truncation|ack-before-hw|lossy-snapshot|read-uncommitted|drop-aborted-index|consumer-skips-on-failover|consumer-rewinds-on-failover]';
 
 interface ReplicationArgs extends SeedRange {
   verbose: boolean;
@@ -62,7 +63,8 @@ function summary(r: ReplicationSimulationResult): string {
     `seed ${r.seed} ok: ${r.brokers} brokers, ${r.partitions} partitions, ${r.durable ? 'durable' : 'page-cache'} logs, ` +
     `${r.events} events, ${(r.virtualTimeMs / 1000).toFixed(1)} s virtual (chaos ${(r.chaosMs / 1000).toFixed(1)} s, ` +
     `converged ${(r.convergeMs / 1000).toFixed(1)} s after heal), ${r.acked} batches acknowledged, ${r.committed} offsets committed, ` +
-    `${r.leaderChanges} leader changes; faults: ${faultCounts(r.faults)}`
+    `${r.leaderChanges} leader changes, ${r.transactions.committed} of ${r.transactions.transactions} transactions committed, ` +
+    `${r.transactions.delivered} records read_committed; faults: ${faultCounts(r.faults)}`
   );
 }
 

@@ -101,6 +101,10 @@ describe('replication simulation', () => {
     it('a leader acknowledging acks=-1 before the high watermark passed the batch', async () => {
       await expectCaught(ReplicationBug.ACK_BEFORE_HIGH_WATERMARK, [ReplicationInvariant.ACKNOWLEDGED_NOT_LOST], 1);
     });
+
+    it('a controller whose metadata snapshots leave records out (a controller that loads one disagrees)', async () => {
+      await expectCaught(ReplicationBug.LOSSY_SNAPSHOT, [ReplicationInvariant.CONTROLLERS_AGREE], 1);
+    });
   });
 
   it('an empty leader epoch at a follower log end is dropped: the follower rejoins (replication-bugs.md, bug 1)', async () => {

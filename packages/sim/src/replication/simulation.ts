@@ -4,15 +4,20 @@
  * workload (1-3 acks=-1 producers) and the faults of a chaos phase (10-20 s virtual):
  * crashes (power loss, with a torn tail sometimes, under durable logs; kill -9 keeping
  * the page cache otherwise), clean restarts, a leader isolated (alone, or still reaching
- * the controller, or with the producers), random splits, message loss, duplication and
- * delay. Then everything heals, a final batch is produced to every partition and the
- * cluster must converge within LIVENESS_BOUND_MS. Invariants: see checker.ts.
+ * the controllers, or with the producers), random splits, message loss, duplication and
+ * delay, and the controller quorum's faults (controller-faults.ts: crash, isolation,
+ * pause or resignation of the active controller, a split leaving no majority). Then
+ * everything heals, a final batch is produced to every partition and the cluster must
+ * converge within LIVENESS_BOUND_MS. Invariants: see checker.ts and controller-checker.ts.
  */
 import { SeededRandom } from '../random.js';
 import { SimScheduler } from '../scheduler.js';
 import { ReplicationChecker, ReplicationInvariant, ReplicationInvariantViolation } from './checker.js';
 import type { ClusterConfig, ReplicationBug, SimBroker } from './cluster.js';
-import { CONTROLLER_ID, describeError, ReplicationCluster, TOPIC } from './cluster.js';
+import { CONTROLLER_IDS, describeError, ReplicationCluster, TOPIC } from './cluster.js';
+import { controllerConvergence, injectControllerFault, restartControllers } from './controller-faults.js';
+import type { TransactionStats } from './transactions.js';
+import { TransactionScenario } from './transactions.js';
 
 /** Virtual time the cluster gets after the heal to elect, re-form every ISR and converge. */
 export const LIVENESS_BOUND_MS = 60_000;
@@ -20,6 +25,8 @@ export const LIVENESS_BOUND_MS = 60_000;
 const MAX_EVENTS = 3_000_000;
 const FIRST_PRODUCER = 100;
 const FINAL_PRODUCER = 99;
+/** The share of the fault table that goes to the controller quorum (controller-faults.ts). */
+const CONTROLLER_FAULT_SHARE = 0.14;
 
 export interface ReplicationSimulationOptions {
   seed: number;
@@ -42,6 +49,8 @@ export interface ReplicationSimulationResult {
   committed: number;
   leaderChanges: number;
   faults: Record<string, number>;
+  /** Transactions run (committed / aborted) and records the read_committed consumer delivered. */
+  transactions: TransactionStats;
 }
 
 export function replayCommand(seed: number): string {
@@ -92,7 +101,21 @@ function pickConfig(random: SeededRandom, bug: ReplicationBug | null): ClusterCo
     metadataPollMs: random.pick([20, 100, 300]),
     produceTimeoutMs: random.pick([1000, 3000]),
     retryBackoffMs: 100,
-    commitDelayMs: random.pick([0, 2, 10]),
+    quorum: {
+      // The Raft simulation's timing: a third of Kafka's (request timeout above the fetch long poll).
+      raft: {
+        electionTimeoutMs: 300,
+        fetchTimeoutMs: 600,
+        electionBackoffMaxMs: 300,
+        requestTimeoutMs: 600,
+        fetchMaxWaitMs: 150,
+        retryBackoffMs: 10,
+        appendLingerMs: random.pick([1, 5, 25]),
+      },
+      // Small bounds make snapshots (and followers loading them) part of most runs.
+      snapshotMaxBytes: random.pick([1024, 8192, 1 << 20]),
+      segmentBytes: random.pick([4096, 1 << 30]),
+    },
     bug,
   };
 }
@@ -120,6 +143,7 @@ async function run(
   const workloadRandom = random.fork();
   const checker = new ReplicationChecker();
   const cluster = new ReplicationCluster(scheduler, random.fork(), config, checker);
+  const txns = new TransactionScenario(scheduler, cluster, checker, random.fork());
   const chaosMs = options.chaosMs ?? faultRandom.between(10_000, 20_000);
   const faults: Record<string, number> = {};
   const count = (name: string) => {
@@ -142,6 +166,7 @@ async function run(
         if (checker.needsScan(cursor, p)) await checker.scan(b.id, cursor, p);
       }
     }
+    txns.check();
     if (scheduler.eventsRun - eventsAtCheck > 5000) {
       eventsAtCheck = scheduler.eventsRun;
       checker.checkAcknowledged(false);
@@ -162,14 +187,14 @@ async function run(
   for (const b of cluster.brokers) cluster.start(b);
   const allUnfenced = () =>
     cluster.brokers.every((b) => {
-      const r = cluster.metadata.image.brokers.get(b.id);
+      const r = cluster.latestImage.brokers.get(b.id);
       return r !== undefined && !r.fenced;
     });
   if (!(await runUntil(scheduler.now() + 30_000, allUnfenced))) throw new Error('the brokers never all registered');
   // Committed on virtual time: the scheduler must run for it.
   cluster.createTopic().catch((e: unknown) => scheduler.fail(e));
   const allHosted = () => {
-    const topic = cluster.metadata.image.topicsByName.get(TOPIC);
+    const topic = cluster.latestImage.topicsByName.get(TOPIC);
     if (topic === undefined) return false;
     return topic.partitions.every(
       (p) =>
@@ -191,6 +216,7 @@ async function run(
     const gap = workloadRandom.pick([5, 20, 100]);
     cluster.startProducer(FIRST_PRODUCER + i, r, () => r.between(0, gap), workloadRandom.chance(0.5));
   }
+  txns.start();
   const faultRate = faultRandom.pick([500, 1500, 3000]);
   let healing = false;
   const restartLater = (b: SimBroker, ms: number) => {
@@ -199,13 +225,27 @@ async function run(
     }, ms);
   };
   const leaders = (): number[] => {
-    const topic = cluster.metadata.image.topicsByName.get(TOPIC);
+    const topic = cluster.latestImage.topicsByName.get(TOPIC);
     return [...new Set((topic?.partitions ?? []).map((p) => p?.leader ?? -1).filter((l) => l >= 0))];
   };
   const fault = (): void => {
     if (healing) return;
     const up = cluster.brokers.filter((b) => b.incarnation !== null);
-    const roll = faultRandom.next();
+    // The controller quorum's faults take the first CONTROLLER_FAULT_SHARE of the table
+    // (controller-faults.ts); the broker and network faults below keep their proportions.
+    const draw = faultRandom.next();
+    if (draw < CONTROLLER_FAULT_SHARE) {
+      injectControllerFault({
+        cluster,
+        scheduler,
+        random: faultRandom,
+        sessionTimeoutMs: config.sessionTimeoutMs,
+        count,
+        healing: () => healing,
+      });
+      return;
+    }
+    const roll = (draw - CONTROLLER_FAULT_SHARE) / (1 - CONTROLLER_FAULT_SHARE);
     if (roll < 0.22 && up.length > 0) {
       const leaderIds = leaders();
       const candidates = faultRandom.chance(0.6) ? up.filter((b) => leaderIds.includes(b.id)) : up;
@@ -246,19 +286,23 @@ async function run(
       const leader = faultRandom.pick(leaderIds);
       const kind = faultRandom.int(3);
       count(['isolate-leader', 'isolate-leader-keep-controller', 'isolate-leader-with-producers'][kind] as string);
-      const group = kind === 0 ? [leader] : kind === 1 ? [leader, CONTROLLER_ID] : [leader, ...cluster.producerIds];
+      const group = kind === 0 ? [leader] : kind === 1 ? [leader, ...CONTROLLER_IDS] : [leader, ...cluster.producerIds];
       cluster.network.partition([group]);
     } else if (roll < 0.56) {
       // Half a link: one side still hears the other (a follower's fetches reach the
       // leader but not the answers; a leader hears the controller but cannot reach it...).
-      const nodes = [CONTROLLER_ID, ...cluster.brokers.map((b) => b.id)];
+      const nodes = [...CONTROLLER_IDS, ...cluster.brokers.map((b) => b.id)];
       const from = faultRandom.pick(nodes);
       const to = faultRandom.pick(nodes.filter((n) => n !== from));
       count('one-way-cut');
       cluster.network.cutOneWay(from, to);
     } else if (roll < 0.64) {
       count('random-split');
-      const nodes = faultRandom.shuffle([CONTROLLER_ID, ...cluster.brokers.map((b) => b.id), ...cluster.producerIds]);
+      const nodes = faultRandom.shuffle([
+        ...CONTROLLER_IDS,
+        ...cluster.brokers.map((b) => b.id),
+        ...cluster.producerIds,
+      ]);
       const cut = faultRandom.between(1, nodes.length - 1);
       cluster.network.partition([nodes.slice(0, cut)]);
     } else if (roll < 0.81) {
@@ -295,6 +339,8 @@ async function run(
   cluster.network.heal();
   cluster.network.setFaults({ lossProbability: 0, duplicateProbability: 0, minDelayMs: 1, maxDelayMs: 5 });
   cluster.stopProducers();
+  txns.stop();
+  restartControllers(cluster, scheduler);
   for (const b of cluster.brokers) {
     const inc = b.incarnation;
     if (inc === null) cluster.start(b);
@@ -316,13 +362,14 @@ async function run(
         finalAcked++;
       });
   }
-  const converged = (): boolean => finalAcked === config.partitions && convergence(cluster) === null;
+  const converged = (): boolean =>
+    finalAcked === config.partitions && convergence(cluster) === null && txns.unfinished() === null;
   if (!(await runUntil(healedAt + LIVENESS_BOUND_MS, converged))) {
     throw new ReplicationInvariantViolation(
       ReplicationInvariant.LIVENESS_AFTER_HEAL,
       `not converged ${LIVENESS_BOUND_MS} ms after the heal: ${
         finalAcked < config.partitions ? `${finalAcked} of ${config.partitions} final batches acknowledged; ` : ''
-      }${convergence(cluster) ?? 'every replica in step'}`,
+      }${convergence(cluster) ?? txns.unfinished() ?? 'every replica in step'}`,
     );
   }
   const convergeMs = scheduler.now() - healedAt;
@@ -350,6 +397,7 @@ async function run(
     }
   }
   checker.checkAcknowledged(true);
+  txns.finalCheck();
   let committed = 0;
   for (let p = 0; p < config.partitions; p++) committed += checker.committedEndOf(`${TOPIC}-${p}`);
   return {
@@ -365,12 +413,15 @@ async function run(
     committed,
     leaderChanges: cluster.leaderChanges,
     faults,
+    transactions: txns.stats,
   };
 }
 
 /** Null once the cluster converged, else what is still out of step. */
 function convergence(cluster: ReplicationCluster): string | null {
-  const image = cluster.metadata.image;
+  const quorum = controllerConvergence(cluster);
+  if (quorum !== null) return quorum;
+  const image = cluster.latestImage;
   for (const b of cluster.brokers) {
     const inc = b.incarnation;
     if (inc === null || inc.rm === null) return `broker ${b.id} is not running`;
