@@ -20,8 +20,7 @@
  */
 
 import { offsetsForLeaderEpoch } from '@gregor/broker/internals/handlers/offset-for-leader-epoch';
-import type { MetadataImage } from '@gregor/broker/internals/metadata/image';
-import { ConfigResourceType } from '@gregor/broker/internals/metadata/image';
+import { ConfigResourceType, MetadataImage } from '@gregor/broker/internals/metadata/image';
 import type { MetadataRecord } from '@gregor/broker/internals/metadata/record-serde';
 import { ReplicaManager } from '@gregor/broker/internals/partition/replica-manager';
 import type {
@@ -124,7 +123,7 @@ export type SimResponse =
   | { kind: 'register'; errorCode: number; brokerEpoch: number }
   | { kind: 'heartbeat'; errorCode: number; isFenced: boolean; shouldShutDown: boolean }
   | { kind: 'alter-partition'; result: AlterPartitionResult }
-  | { kind: 'metadata'; image: MetadataImage | null; controllerId: number | null }
+  | { kind: 'metadata'; image: MetadataImage | null; controllerId: number | null; caughtUp: boolean }
   | { kind: 'raft'; response: RaftResponse }
   | TxnResponse;
 
@@ -140,6 +139,8 @@ export interface ClusterConfig {
   metadataPollMs: number;
   produceTimeoutMs: number;
   retryBackoffMs: number;
+  /** Virtual time a broker's file and directory operations take (0: none): images arrive while it opens its logs. */
+  diskOpDelayMs: number;
   /** The controller quorum's Raft timing (controller.quorum.*) and metadata log settings. */
   quorum: Pick<QuorumConfig, 'raft' | 'snapshotMaxBytes' | 'segmentBytes'>;
   bug: ReplicationBug | null;
@@ -304,7 +305,12 @@ export class ReplicationCluster {
       scope,
       gate,
       endpoint,
-      disk: new IncarnationDisk(b.disk),
+      disk: new IncarnationDisk(
+        b.disk,
+        this.config.diskOpDelayMs > 0
+          ? () => new Promise<void>((resolve) => scope.setTimeout(resolve, this.config.diskOpDelayMs))
+          : null,
+      ),
       incarnationId: seededUuid(this.random),
       rm: null,
       brokerEpoch: -1,
@@ -370,25 +376,14 @@ export class ReplicationCluster {
 
   private async brokerMain(b: SimBroker, inc: Incarnation): Promise<void> {
     const cfg = this.config;
-    for (;;) {
-      const r = await this.call(
-        inc,
-        { kind: 'register', brokerId: b.id, incarnationId: inc.incarnationId },
-        cfg.heartbeatIntervalMs * 2,
-      );
-      if (r?.kind === 'register' && r.errorCode === ErrorCode.NONE) {
-        inc.brokerEpoch = r.brokerEpoch;
-        break;
-      }
-      // Refused by the active controller: wait; no answer or NOT_CONTROLLER: the next controller at once.
-      const refused = r?.kind === 'register' && r.errorCode !== ErrorCode.NOT_CONTROLLER;
-      await this.sleep(inc.scope, refused ? cfg.heartbeatIntervalMs : cfg.retryBackoffMs);
-    }
+    // As the real broker (broker.ts): catch up with the metadata first, whatever it says
+    // about this broker (a quick restart finds its old registration, still unfenced, and
+    // the leaderships it had), open the logs with that image while newer images keep
+    // arriving, and only then register.
     let image: MetadataImage | null = null;
     while (image === null) {
       const r = await this.call(inc, { kind: 'metadata', offset: -1 }, cfg.heartbeatIntervalMs * 2);
-      if (r?.kind === 'metadata' && r.image !== null && r.image.brokers.get(b.id)?.epoch === inc.brokerEpoch)
-        image = r.image;
+      if (r?.kind === 'metadata' && r.caughtUp) image = r.image ?? MetadataImage.empty();
       else await this.sleep(inc.scope, cfg.metadataPollMs);
     }
     const timers = {
@@ -426,12 +421,27 @@ export class ReplicationCluster {
       replication: cfg.replication,
     });
     inc.appliedOffset = image.offset;
+    const following = this.followMetadata(inc, rm);
     await rm.start(image);
     inc.rm = rm;
     inc.endpoint.accepting = true;
+    for (;;) {
+      const r = await this.call(
+        inc,
+        { kind: 'register', brokerId: b.id, incarnationId: inc.incarnationId },
+        cfg.heartbeatIntervalMs * 2,
+      );
+      if (r?.kind === 'register' && r.errorCode === ErrorCode.NONE) {
+        inc.brokerEpoch = r.brokerEpoch;
+        break;
+      }
+      // Refused by the active controller: wait; no answer or NOT_CONTROLLER: the next controller at once.
+      const refused = r?.kind === 'register' && r.errorCode !== ErrorCode.NOT_CONTROLLER;
+      await this.sleep(inc.scope, refused ? cfg.heartbeatIntervalMs : cfg.retryBackoffMs);
+    }
     this.scheduler.trace(`broker ${b.id} started at metadata offset ${image.offset}, broker epoch ${inc.brokerEpoch}`);
     void this.heartbeats(b, inc);
-    await this.followMetadata(inc, rm);
+    await following;
   }
 
   private async heartbeats(b: SimBroker, inc: Incarnation): Promise<void> {

@@ -408,6 +408,9 @@ export class ControllerQuorum {
         kind: 'metadata',
         image: log.image.offset > request.offset ? log.image : null,
         controllerId: log.leaderId,
+        // The active controller has applied everything committed: a starting broker
+        // catches up from it (as a real one waits to have applied up to the quorum's HW).
+        caughtUp: log.isActiveController,
       };
     try {
       return await this.serve(controller, request);

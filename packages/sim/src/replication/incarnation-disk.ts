@@ -11,7 +11,16 @@ import type { Disk, DiskFile } from '@gregor/storage';
 export class IncarnationDisk implements Disk {
   #frozen = false;
 
-  constructor(private readonly disk: Disk) {}
+  /**
+   * `opDelay`: virtual time each operation on files and directories takes (opening,
+   * listing, reading a checkpoint; not reads and writes of open files): a broker that
+   * opens its logs at start takes a while, and metadata keeps arriving meanwhile. None
+   * by default.
+   */
+  constructor(
+    private readonly disk: Disk,
+    private readonly opDelay: (() => Promise<void>) | null = null,
+  ) {}
 
   get frozen(): boolean {
     return this.#frozen;
@@ -30,32 +39,38 @@ export class IncarnationDisk implements Disk {
     );
   }
 
+  /** `op` after the operation delay, unless the process is dead. */
+  private slow<T>(op: () => Promise<T>): Promise<T> {
+    const delay = this.opDelay;
+    return this.guard(delay === null ? op : () => delay().then(op));
+  }
+
   open(path: string, create: boolean): Promise<DiskFile> {
-    return this.guard(async () => new IncarnationFile(this, await this.disk.open(path, create)));
+    return this.slow(async () => new IncarnationFile(this, await this.disk.open(path, create)));
   }
   exists(path: string): Promise<boolean> {
-    return this.guard(() => this.disk.exists(path));
+    return this.slow(() => this.disk.exists(path));
   }
   list(dir: string): Promise<string[]> {
-    return this.guard(() => this.disk.list(dir));
+    return this.slow(() => this.disk.list(dir));
   }
   mkdirs(dir: string): Promise<void> {
-    return this.guard(() => this.disk.mkdirs(dir));
+    return this.slow(() => this.disk.mkdirs(dir));
   }
   unlink(path: string): Promise<void> {
-    return this.guard(() => this.disk.unlink(path));
+    return this.slow(() => this.disk.unlink(path));
   }
   removeAll(dir: string): Promise<void> {
-    return this.guard(() => this.disk.removeAll(dir));
+    return this.slow(() => this.disk.removeAll(dir));
   }
   rename(from: string, to: string): Promise<void> {
-    return this.guard(() => this.disk.rename(from, to));
+    return this.slow(() => this.disk.rename(from, to));
   }
   readFile(path: string): Promise<Buffer> {
-    return this.guard(() => this.disk.readFile(path));
+    return this.slow(() => this.disk.readFile(path));
   }
   writeFileAtomic(path: string, data: Buffer): Promise<void> {
-    return this.guard(() => this.disk.writeFileAtomic(path, data));
+    return this.slow(() => this.disk.writeFileAtomic(path, data));
   }
 }
 

@@ -111,4 +111,11 @@ describe('replication simulation', () => {
     // Seed 17 spun on DivergingEpoch for the whole liveness bound while the bug was there.
     await runReplicationSimulation({ seed: 17 });
   });
+
+  it('a broker restarted before its session expired follows the leader the newer image names, not its stale start image', async () => {
+    // Seed 55 broke single-leader-per-epoch while ReplicaManager.start applied its start
+    // image after a newer one that arrived as the logs opened (the brokers start as the
+    // real one does: catch up, open the logs while images arrive, then register).
+    await runReplicationSimulation({ seed: 55 });
+  });
 });

@@ -116,6 +116,7 @@ function pickConfig(random: SeededRandom, bug: ReplicationBug | null): ClusterCo
       snapshotMaxBytes: random.pick([1024, 8192, 1 << 20]),
       segmentBytes: random.pick([4096, 1 << 30]),
     },
+    diskOpDelayMs: random.pick([0, 2, 20]),
     bug,
   };
 }
