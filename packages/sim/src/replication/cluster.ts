@@ -53,8 +53,7 @@ import { pino } from 'pino';
 import type { SimEndpoint } from '../network.js';
 import { SimNetwork } from '../network.js';
 import type { SeededRandom } from '../random.js';
-import type { SimScheduler, TimerScope } from '../scheduler.js';
-import { ProcessGate } from '../scheduler.js';
+import type { ProcessGate, SimScheduler, TimerScope } from '../scheduler.js';
 import type { ReplicationChecker } from './checker.js';
 import { ControllerChecker } from './controller-checker.js';
 import type { QuorumConfig } from './controller-quorum.js';
@@ -66,6 +65,7 @@ import {
   describeRaftResponse,
 } from './controller-quorum.js';
 import { IncarnationDisk } from './incarnation-disk.js';
+import { startProcess } from './process-slot.js';
 import type { TxnRequest, TxnResponse } from './transaction-requests.js';
 import { describeTxnRequest, describeTxnResponse, serveTxnRequest } from './transaction-requests.js';
 
@@ -291,15 +291,12 @@ export class ReplicationCluster {
   start(b: SimBroker): void {
     if (b.incarnation !== null) throw new Error(`broker ${b.id} is already running`);
     const n = ++b.incarnations;
-    const gate = new ProcessGate();
-    const scope = this.scheduler.scope(gate);
-    const holder: { inc: Incarnation | null } = { inc: null };
-    const endpoint = this.network.register(
+    const { gate, scope, endpoint, bind } = startProcess<Incarnation>(
+      this.scheduler,
+      this.network,
       b.id,
-      (from, request) => this.brokerHandle(holder.inc as Incarnation, from, request),
-      gate,
+      (i, from, r) => this.brokerHandle(i, from, r),
     );
-    endpoint.accepting = false;
     const inc: Incarnation = {
       n,
       scope,
@@ -321,7 +318,7 @@ export class ReplicationCluster {
       closing: false,
       controllers: new ControllerChooser(),
     };
-    holder.inc = inc;
+    bind(inc);
     b.incarnation = inc;
     this.scheduler.trace(`broker ${b.id} starts (incarnation ${n})`);
     this.brokerMain(b, inc).catch((e: unknown) => {

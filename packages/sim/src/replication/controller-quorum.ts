@@ -36,11 +36,11 @@ import { MemoryDisk } from '@gregor/storage';
 import type { Logger } from 'pino';
 import type { SimEndpoint, SimNetwork } from '../network.js';
 import type { SeededRandom } from '../random.js';
-import type { SimScheduler, TimerScope } from '../scheduler.js';
-import { ProcessGate } from '../scheduler.js';
+import type { ProcessGate, SimScheduler, TimerScope } from '../scheduler.js';
 import type { SimRequest, SimResponse } from './cluster.js';
 import type { ControllerChecker } from './controller-checker.js';
 import { IncarnationDisk } from './incarnation-disk.js';
+import { startProcess } from './process-slot.js';
 
 /** The controllers' node ids: clear of brokers (1..5) and clients (99, 100..). */
 export const CONTROLLER_IDS: readonly number[] = [3000, 3001, 3002];
@@ -193,15 +193,12 @@ export class ControllerQuorum {
   start(node: SimController): void {
     if (node.incarnation !== null) throw new Error(`controller ${node.id} is already running`);
     const n = ++node.incarnations;
-    const gate = new ProcessGate();
-    const scope = this.scheduler.scope(gate);
-    const holder: { inc: ControllerIncarnation | null } = { inc: null };
-    const endpoint = this.network.register(
+    const { gate, scope, endpoint, bind } = startProcess<ControllerIncarnation>(
+      this.scheduler,
+      this.network,
       node.id,
-      (from, request) => this.handle(holder.inc as ControllerIncarnation, from, request),
-      gate,
+      (i, from, r) => this.handle(i, from, r),
     );
-    endpoint.accepting = false;
     const inc: ControllerIncarnation = {
       n,
       scope,
@@ -213,7 +210,7 @@ export class ControllerQuorum {
       alive: true,
       closing: false,
     };
-    holder.inc = inc;
+    bind(inc);
     node.incarnation = inc;
     this.scheduler.trace(`controller ${node.id} starts (incarnation ${n})`);
     const raftRandom = this.random.fork();
