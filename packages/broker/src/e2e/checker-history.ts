@@ -1,7 +1,7 @@
 /**
- * The history and the checker of checker.test.ts, in the spirit of Jepsen's Kafka
- * workload (Kingsbury, "Kafka 3.0.0", 2022: lost writes, duplicates, aborted reads,
- * offset divergence, order), for a single broker.
+ * The history and the checker of checker.test.ts and fault-injection.ts (their workload
+ * is checker-workload.ts), in the spirit of Jepsen's Kafka workload (Kingsbury, "Kafka
+ * 3.0.0", 2022: lost writes, duplicates, aborted reads, offset divergence, order).
  *
  * Every operation is recorded with its outcome: `ok` (acknowledged), `failed` (it
  * definitely did not take effect), `unknown` (timed out or lost at a crash: it may or
@@ -66,6 +66,13 @@ export interface Violation {
   detail: string;
 }
 
+/** One read_committed read of a partition: what it holds from offset 0, and where it ends. */
+export interface CommittedRead {
+  records: { offset: number; value: string }[];
+  lastStableOffset: number;
+  highWatermark: number;
+}
+
 /** Bounds on one committed read of one partition. */
 const READ_ROUNDS_MAX = 200;
 const READ_MAX_BYTES = 1 << 20;
@@ -79,7 +86,7 @@ export async function readCommitted(
   topic: string,
   partition: number,
   timeoutMs: number,
-): Promise<{ records: { offset: number; value: string }[]; lastStableOffset: number; highWatermark: number }> {
+): Promise<CommittedRead> {
   const records: { offset: number; value: string }[] = [];
   // Producer ids of aborted transactions we are inside of, and those still ahead.
   const abortedActive = new Set<number>();
@@ -126,6 +133,65 @@ export async function readCommitted(
     if (next >= lastStableOffset || next === before) return { records, lastStableOffset, highWatermark };
   }
   throw new Error(`partition ${partition}: still reading after ${READ_ROUNDS_MAX} fetches`);
+}
+
+/** What a history holds, counted for a run's summary; `final` is its last read. */
+export interface HistoryTally {
+  sends: Record<Outcome, number>;
+  /** Sends whose outcome is unknown that the final read holds. */
+  unknownSendsVisible: number;
+  txns: Record<Outcome, number>;
+  /** Transactions by what the client asked for. */
+  ends: Record<'commit' | 'abort' | 'abandon', number>;
+  /** Commits whose outcome is unknown, and those of them the final read shows. */
+  unknownCommits: number;
+  unknownCommitsVisible: number;
+  zombieCommitsRefused: number;
+  zombieCommitsAcknowledged: number;
+  /** The detail of the first refused zombie commit, if any. */
+  firstZombieRefusal: string | null;
+  reads: number;
+}
+
+export function tallyHistory(
+  history: readonly Operation[],
+  final: { offset: number; value: string }[][],
+): HistoryTally {
+  const finalValues = new Set<string>();
+  for (const p of final) for (const r of p) finalValues.add(r.value);
+  const t: HistoryTally = {
+    sends: { ok: 0, failed: 0, unknown: 0 },
+    unknownSendsVisible: 0,
+    txns: { ok: 0, failed: 0, unknown: 0 },
+    ends: { commit: 0, abort: 0, abandon: 0 },
+    unknownCommits: 0,
+    unknownCommitsVisible: 0,
+    zombieCommitsRefused: 0,
+    zombieCommitsAcknowledged: 0,
+    firstZombieRefusal: null,
+    reads: 0,
+  };
+  for (const op of history) {
+    if (op.kind === 'send') {
+      t.sends[op.outcome]++;
+      if (op.outcome === 'unknown' && finalValues.has(op.write.value)) t.unknownSendsVisible++;
+    } else if (op.kind === 'txn') {
+      t.txns[op.outcome]++;
+      t.ends[op.end]++;
+      if (op.end === 'commit' && op.outcome === 'unknown') {
+        t.unknownCommits++;
+        if (op.writes.some((w) => finalValues.has(w.value))) t.unknownCommitsVisible++;
+      }
+      if (op.detail.startsWith('zombie commit refused')) {
+        t.zombieCommitsRefused++;
+        t.firstZombieRefusal ??= op.detail;
+      }
+      if (op.detail === 'zombie commit was acknowledged') t.zombieCommitsAcknowledged++;
+    } else if (op.kind === 'read') {
+      t.reads++;
+    }
+  }
+  return t;
 }
 
 function describeWrite(v: string, where: Map<string, { partition: number; offset: number }[]>): string {

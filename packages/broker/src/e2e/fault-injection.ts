@@ -1,11 +1,12 @@
 /**
  * A fault-injection run against a real 3-node cluster, outside `npm test` (not a test
- * file): the workload of checker.test.ts (idempotent KafkaJS producers, transactional
- * producers that commit, abort, are abandoned or fenced as zombies, raw read_committed
- * readers) runs for a while under a seeded nemesis that pauses nodes (SIGSTOP/SIGCONT),
- * kills them (SIGKILL, then a restart on the same directory) and isolates them (every
- * link to and from a node cut at loopback proxies), healing after each fault. At the end,
- * with every link healed and every ISR full again, checker-history.ts checks the history.
+ * file): the workload of checker.test.ts (checker-workload.ts: idempotent KafkaJS
+ * producers, transactional producers that commit, abort, are abandoned or fenced as
+ * zombies, raw read_committed readers) runs for a while under a seeded nemesis that
+ * pauses nodes (SIGSTOP/SIGCONT), kills them (SIGKILL, then a restart on the same
+ * directory) and isolates them (every link to and from a node cut at loopback proxies),
+ * healing after each fault. At the end, with every link healed and every ISR full again,
+ * checker-history.ts checks the history.
  *
  *   node packages/broker/dist/e2e/fault-injection.js [--seconds 120] [--seed N]
  *        [--faults pause,kill,partition]
@@ -25,7 +26,8 @@ import {
   TopicData as QuorumTopicData,
 } from '@gregor/protocol/generated/messages/describe-quorum-request';
 import kafkajs from 'kafkajs';
-import { checkHistory, type Operation, readCommitted } from './checker-history.js';
+import { type CommittedRead, checkHistory, type Operation, readCommitted, tallyHistory } from './checker-history.js';
+import { abandon, CheckerWorkload, message, sleep, within } from './checker-workload.js';
 import { TestCluster } from './cluster.js';
 import type { CutMode } from './link-proxy.js';
 import { RawClient } from './raw-client.js';
@@ -66,36 +68,9 @@ if (!Number.isFinite(seconds) || seconds < 10) {
 const NODES = 3;
 const PARTITIONS = 3;
 const OP_TIMEOUT_MS = 10_000;
-const IDEMPOTENT_CLIENTS = 2;
-const TXN_CLIENTS = 2;
-const READERS = 1;
 /** How long the cluster has to get every ISR full again after the last heal. */
 const RECOVERY_MAX_MS = 120_000;
 const METADATA_TOPIC = '__cluster_metadata';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** `p` or a timeout error after `ms`; the timer never outlives the race. */
-async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function message(e: unknown): string {
-  const m = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return m.length > 160 ? `${m.slice(0, 160)}...` : m;
-}
-
-function abandon(p: Producer): void {
-  p.disconnect().catch(() => undefined);
-}
 
 function log(line: string): void {
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
@@ -208,10 +183,7 @@ async function run(cluster: TestCluster, rnd: SeededRandom, producers: Set<Produ
 
   const started = Date.now();
   const stopAt = started + seconds * 1000;
-  const history: Operation[] = [];
   const faults: FaultRecord[] = [];
-  let valueCounter = 0;
-  const nextValue = (client: string) => `${client}-v${valueCounter++}`;
   let lastOkAt = started;
   let longestGapMs = 0;
   const ok = () => {
@@ -220,183 +192,13 @@ async function run(cluster: TestCluster, rnd: SeededRandom, producers: Set<Produ
     lastOkAt = now;
   };
 
-  async function idempotentClient(name: string, r: SeededRandom): Promise<void> {
-    let instance = 0;
-    let producer: Producer | null = null;
-    let seq = 0;
-    let producerName = '';
-    while (Date.now() < stopAt) {
-      if (producer === null) {
-        producerName = `${name}#${instance++}`;
-        seq = 0;
-        const p = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-        producers.add(p);
-        try {
-          await within(p.connect(), OP_TIMEOUT_MS, 'connect');
-          producer = p;
-        } catch {
-          abandon(p);
-          await sleep(200);
-          continue;
-        }
-      }
-      const partition = r.int(0, PARTITIONS - 1);
-      const value = nextValue(name);
-      const crash = r.next() < 0.05;
-      const op: Operation = {
-        kind: 'send',
-        client: name,
-        producer: producerName,
-        seq: seq++,
-        write: { value, partition },
-        outcome: 'unknown',
-        detail: '',
-      };
-      history.push(op);
-      const sent = producer.send({ topic, acks: -1, messages: [{ value, partition }] });
-      if (crash) {
-        sent.catch(() => undefined);
-        op.detail = 'client crashed mid-flight';
-        abandon(producer);
-        producer = null;
-        continue;
-      }
-      try {
-        await within(sent, OP_TIMEOUT_MS, 'send');
-        op.outcome = 'ok';
-        ok();
-      } catch (e) {
-        sent.catch(() => undefined);
-        // May still be appended: unknown. A new producer (a new producer id) follows, as
-        // KafkaJS would reuse the failed batch's sequence numbers.
-        op.detail = message(e);
-        abandon(producer);
-        producer = null;
-      }
-      await sleep(r.int(0, 30));
-    }
-    if (producer !== null) await producer.disconnect().catch(() => undefined);
-  }
-
-  async function txnClient(name: string, r: SeededRandom): Promise<void> {
-    const transactionalId = `${topic}-${name}`;
-    let instance = 0;
-    let producer: Producer | null = null;
-    let producerName = '';
-    const newProducer = () => {
-      producerName = `${name}#${instance++}`;
-      const p = txnKafka.producer({
-        transactionalId,
-        idempotent: true,
-        maxInFlightRequests: 1,
-        transactionTimeout: 15_000,
-        allowAutoTopicCreation: false,
-      });
-      producers.add(p);
-      return p;
-    };
-    while (Date.now() < stopAt) {
-      if (producer === null) {
-        const p = newProducer();
-        try {
-          await within(p.connect(), OP_TIMEOUT_MS, 'connect');
-          producer = p;
-        } catch {
-          abandon(p);
-          await sleep(200);
-          continue;
-        }
-      }
-      const roll = r.next();
-      const end: 'commit' | 'abort' | 'abandon' = roll < 0.65 ? 'commit' : roll < 0.88 ? 'abort' : 'abandon';
-      const zombie = end === 'commit' && r.next() < 0.08;
-      const crashInCommit = end === 'commit' && !zombie && r.next() < 0.08;
-      const writes = [];
-      const n = r.int(1, 4);
-      for (let i = 0; i < n; i++) writes.push({ value: nextValue(name), partition: r.int(0, PARTITIONS - 1) });
-      const op: Operation = {
-        kind: 'txn',
-        client: name,
-        producer: producerName,
-        writes,
-        end,
-        outcome: 'unknown',
-        detail: '',
-      };
-      history.push(op);
-      let stage = 'begin';
-      try {
-        const txn = await within(producer.transaction(), OP_TIMEOUT_MS, 'begin');
-        stage = 'send';
-        for (const w of writes) {
-          await within(
-            txn.send({ topic, acks: -1, messages: [{ value: w.value, partition: w.partition }] }),
-            OP_TIMEOUT_MS,
-            'send',
-          );
-        }
-        if (end === 'abandon') {
-          op.detail = 'abandoned, fenced by the next producer';
-          abandon(producer);
-          producer = null;
-          continue;
-        }
-        if (zombie) {
-          const successor = newProducer();
-          await within(successor.connect(), OP_TIMEOUT_MS, 'successor connect');
-          const fence = await within(successor.transaction(), OP_TIMEOUT_MS, 'successor begin');
-          await within(fence.abort(), OP_TIMEOUT_MS, 'successor abort');
-          op.detail = 'zombie: fenced before its commit';
-          stage = 'zombie commit';
-          try {
-            await within(txn.commit(), OP_TIMEOUT_MS, 'zombie commit');
-            op.outcome = 'ok';
-            op.detail = 'zombie commit was acknowledged';
-          } catch (e) {
-            op.outcome = 'failed';
-            op.detail = `zombie commit refused: ${message(e)}`;
-          }
-          abandon(producer);
-          producer = successor;
-          producerName = `${name}#${instance - 1}`;
-          continue;
-        }
-        stage = end;
-        if (crashInCommit) {
-          txn.commit().catch(() => undefined);
-          op.detail = 'client crashed during commit';
-          abandon(producer);
-          producer = null;
-          continue;
-        }
-        if (end === 'commit') await within(txn.commit(), OP_TIMEOUT_MS, 'commit');
-        else await within(txn.abort(), OP_TIMEOUT_MS, 'abort');
-        op.outcome = 'ok';
-        ok();
-      } catch (e) {
-        // Before the commit was asked for nothing can commit (the next producer fences and
-        // aborts); a commit that errored is unknown.
-        op.outcome = stage === 'commit' ? 'unknown' : 'failed';
-        op.detail = `${stage}: ${message(e)}`;
-        if (producer !== null) abandon(producer);
-        producer = null;
-      }
-      await sleep(r.int(0, 50));
-    }
-    if (producer !== null) await producer.disconnect().catch(() => undefined);
-  }
-
   // The node that last answered a partition's read_committed fetch: asked first next time.
   const readFrom: number[] = Array.from({ length: PARTITIONS }, () => 1);
   // The furthest offset any read reached, per partition.
   const readMax: number[] = Array.from({ length: PARTITIONS }, () => -1);
 
   /** One partition read from whichever node answers as its leader. */
-  async function readPartition(partition: number): Promise<{
-    records: { offset: number; value: string }[];
-    lastStableOffset: number;
-    highWatermark: number;
-  }> {
+  async function readPartition(partition: number): Promise<CommittedRead> {
     const first = readFrom[partition] ?? 1;
     const order = [first, ...cluster.nodes.map((n) => n.id).filter((id) => id !== first)];
     let last: unknown = null;
@@ -426,18 +228,27 @@ async function run(cluster: TestCluster, rnd: SeededRandom, producers: Set<Produ
     throw new Error(`p${partition}: no node answered (${message(last)})`);
   }
 
-  async function reader(name: string, r: SeededRandom): Promise<void> {
-    while (Date.now() < stopAt) {
-      try {
-        const partitions: { offset: number; value: string }[][] = [];
-        for (let p = 0; p < PARTITIONS; p++) partitions.push((await readPartition(p)).records);
-        history.push({ kind: 'read', client: name, partitions, outcome: 'ok', detail: '' });
-      } catch {
-        // A failed read saw nothing to check.
-      }
-      await sleep(r.int(100, 400));
-    }
+  async function readAll(): Promise<CommittedRead[]> {
+    const reads: CommittedRead[] = [];
+    for (let p = 0; p < PARTITIONS; p++) reads.push(await readPartition(p));
+    return reads;
   }
+
+  const workload = new CheckerWorkload({
+    kafka,
+    txnKafka,
+    topic,
+    partitions: PARTITIONS,
+    startedMs: started,
+    stopAtMs: stopAt,
+    opTimeoutMs: OP_TIMEOUT_MS,
+    transactionTimeoutMs: 15_000,
+    chances: { sendCrash: 0.05, commit: 0.65, abort: 0.88, zombie: 0.08, crashInCommit: 0.08 },
+    readAll,
+    producers,
+    onOk: ok,
+  });
+  const history = workload.history;
 
   async function resolveTarget(target: PlannedFault['target']): Promise<number> {
     if (target.kind === 'node') return target.id;
@@ -464,32 +275,29 @@ async function run(cluster: TestCluster, rnd: SeededRandom, producers: Set<Produ
           : plan.target.kind === 'controller'
             ? 'active controller'
             : 'node';
-      const startMs = Date.now() - started;
-      let what: string;
+      const what =
+        plan.kind === 'pause'
+          ? `pause node ${id} (${aim}) ${plan.durationMs} ms`
+          : plan.kind === 'kill'
+            ? `kill -9 node ${id} (${aim}), restart after ${plan.durationMs} ms`
+            : `isolate node ${id} (${aim}, ${plan.cut}) ${plan.durationMs} ms`;
+      const startMs = workload.fault(what);
+      log(what);
       if (plan.kind === 'pause') {
-        what = `pause node ${id} (${aim}) ${plan.durationMs} ms`;
-        history.push({ kind: 'fault', what, atMs: startMs });
-        log(what);
         cluster.pause(id);
         await sleep(plan.durationMs);
         cluster.resume(id);
       } else if (plan.kind === 'kill') {
-        what = `kill -9 node ${id} (${aim}), restart after ${plan.durationMs} ms`;
-        history.push({ kind: 'fault', what, atMs: startMs });
-        log(what);
         await cluster.kill(id);
         await sleep(plan.durationMs);
         await cluster.startNode(id, 90_000);
       } else {
-        what = `isolate node ${id} (${aim}, ${plan.cut}) ${plan.durationMs} ms`;
-        history.push({ kind: 'fault', what, atMs: startMs });
-        log(what);
         cluster.isolate(id, plan.cut);
         await sleep(plan.durationMs);
         cluster.heal();
       }
       const healedAt = Date.now();
-      history.push({ kind: 'fault', what: `healed node ${id}`, atMs: healedAt - started });
+      workload.fault(`healed node ${id}`, healedAt);
       const recovered = await isrsFull(admin, [topic], 60_000).then(
         () => Date.now() - healedAt,
         () => -1,
@@ -499,16 +307,12 @@ async function run(cluster: TestCluster, rnd: SeededRandom, producers: Set<Produ
     }
   }
 
-  const tasks: Promise<void>[] = [];
   const nemesisDone = nemesis(new SeededRandom(rnd.int(1, 0x7fffffff))).finally(() => {
     // Always heal before the end, whatever happened.
     cluster.heal();
     for (const n of cluster.nodes) if (cluster.isPaused(n.id)) cluster.resume(n.id);
   });
-  for (let i = 0; i < IDEMPOTENT_CLIENTS; i++)
-    tasks.push(idempotentClient(`idem${i}`, new SeededRandom(rnd.int(1, 0x7fffffff))));
-  for (let i = 0; i < TXN_CLIENTS; i++) tasks.push(txnClient(`txn${i}`, new SeededRandom(rnd.int(1, 0x7fffffff))));
-  for (let i = 0; i < READERS; i++) tasks.push(reader(`reader${i}`, new SeededRandom(rnd.int(1, 0x7fffffff))));
+  const tasks = workload.start(rnd);
   const progress = setInterval(() => {
     const done = history.filter((op) => (op.kind === 'send' || op.kind === 'txn') && op.outcome === 'ok').length;
     log(`  ${Math.round((Date.now() - started) / 1000)} s: ${done} writes/transactions acknowledged`);
@@ -544,58 +348,21 @@ async function run(cluster: TestCluster, rnd: SeededRandom, producers: Set<Produ
 
   // Fence every transactional id (aborting what a crashed client left open), then read
   // until the last stable offset reaches the high watermark.
-  for (let i = 0; i < TXN_CLIENTS; i++) {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const p = txnKafka.producer({ transactionalId: `${topic}-txn${i}`, idempotent: true, maxInFlightRequests: 1 });
-      producers.add(p);
-      try {
-        await within(p.connect(), OP_TIMEOUT_MS, 'fence connect');
-        const txn = await within(p.transaction(), OP_TIMEOUT_MS, 'fence begin');
-        await within(txn.abort(), OP_TIMEOUT_MS, 'fence abort');
-        await p.disconnect();
-        break;
-      } catch (e) {
-        abandon(p);
-        if (Date.now() > deadline) {
-          log(`could not fence ${topic}-txn${i}: ${message(e)}`);
-          return 2;
-        }
-        await sleep(500);
-      }
-    }
+  try {
+    await workload.fenceAll(60_000);
+  } catch (e) {
+    log(e instanceof Error ? e.message : String(e));
+    return 2;
   }
-  let final: { offset: number; value: string }[][] = [];
-  const finalDeadline = Date.now() + 60_000;
-  for (;;) {
-    let stable = true;
-    try {
-      final = [];
-      for (let p = 0; p < PARTITIONS; p++) {
-        const read = await readPartition(p);
-        final.push(read.records);
-        if (read.lastStableOffset < read.highWatermark) stable = false;
-      }
-    } catch (e) {
-      stable = false;
-      log(`final read: ${message(e)}`);
-    }
-    if (stable) break;
-    if (Date.now() > finalDeadline) {
-      log('the last stable offset never reached the high watermark after fencing every transactional id');
-      return 2;
-    }
-    await sleep(500);
+  const final = await workload.readUntilStable(60_000, 500, (e) => log(`final read: ${message(e)}`));
+  if (final === null) {
+    log('the last stable offset never reached the high watermark after fencing every transactional id');
+    return 2;
   }
   await admin.disconnect().catch(() => undefined);
 
   const violations = checkHistory(history, final);
-  const count = (kind: Operation['kind'], outcome?: string) =>
-    history.filter((op) => op.kind === kind && (outcome === undefined || ('outcome' in op && op.outcome === outcome)))
-      .length;
-  const finalValues = new Set(final.flatMap((p) => p.map((r) => r.value)));
-  const unknownSends = history.filter((op) => op.kind === 'send' && op.outcome === 'unknown');
-  const unknownCommits = history.filter((op) => op.kind === 'txn' && op.end === 'commit' && op.outcome === 'unknown');
+  const t = tallyHistory(history, final);
   const lines = [
     `seed ${seed}: ${seconds} s of workload, faults ${faultKinds.join(',')}`,
     `faults injected: ${faults.length}`,
@@ -603,11 +370,11 @@ async function run(cluster: TestCluster, rnd: SeededRandom, producers: Set<Produ
       (f) =>
         `  @${(f.startMs / 1000).toFixed(1)}s ${f.what}; healed @${(f.healedMs / 1000).toFixed(1)}s; ISRs full ${f.recoveryMs < 0 ? 'not within 60 s' : `${f.recoveryMs} ms`} after the heal`,
     ),
-    `sends ok/failed/unknown ${count('send', 'ok')}/${count('send', 'failed')}/${count('send', 'unknown')} (unknown visible in the end: ${unknownSends.filter((op) => op.kind === 'send' && finalValues.has(op.write.value)).length})`,
-    `transactions ok/failed/unknown ${count('txn', 'ok')}/${count('txn', 'failed')}/${count('txn', 'unknown')}; ends commit/abort/abandon ${['commit', 'abort', 'abandon'].map((e) => history.filter((op) => op.kind === 'txn' && op.end === e).length).join('/')}; unknown commits visible ${unknownCommits.filter((op) => op.kind === 'txn' && op.writes.some((w) => finalValues.has(w.value))).length} of ${unknownCommits.length}`,
-    `zombie commits refused ${history.filter((op) => op.kind === 'txn' && op.detail.startsWith('zombie commit refused')).length}, acknowledged ${history.filter((op) => op.kind === 'txn' && op.detail === 'zombie commit was acknowledged').length}`,
+    `sends ok/failed/unknown ${t.sends.ok}/${t.sends.failed}/${t.sends.unknown} (unknown visible in the end: ${t.unknownSendsVisible})`,
+    `transactions ok/failed/unknown ${t.txns.ok}/${t.txns.failed}/${t.txns.unknown}; ends commit/abort/abandon ${t.ends.commit}/${t.ends.abort}/${t.ends.abandon}; unknown commits visible ${t.unknownCommitsVisible} of ${t.unknownCommits}`,
+    `zombie commits refused ${t.zombieCommitsRefused}, acknowledged ${t.zombieCommitsAcknowledged}`,
     ...reasons(history),
-    `reads ${count('read')}; final read ${final.map((p, i) => `p${i}: ${p.length}`).join(', ')}`,
+    `reads ${t.reads}; final read ${final.map((p, i) => `p${i}: ${p.length}`).join(', ')}`,
     `longest time without an acknowledged write: ${longestGapMs} ms; every ISR full ${finalRecoveryMs < 0 ? `NOT within ${RECOVERY_MAX_MS} ms` : `${finalRecoveryMs} ms`} after the end`,
     violations.length === 0
       ? 'checks: no lost acknowledged write, no duplicate, no aborted or phantom read, no divergence, order kept: OK'

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { expectCaught } from './bug-check.js';
 import { ReplicationInvariant } from './checker.js';
 import { ReplicationBug } from './cluster.js';
-import { ReplicationSimulationFailure, replayCommand, runReplicationSimulation, traceCommand } from './simulation.js';
+import { ReplicationSimulationFailure, runReplicationSimulation } from './simulation.js';
 
 /**
  * The replication simulation across many seeds. CI runs SEEDS seeds from FIRST_SEED;
@@ -56,40 +57,6 @@ describe('replication simulation', () => {
   });
 
   describe('catches injected bugs, naming the seed and how to replay it', () => {
-    /**
-     * Runs seeds from `from` until one fails by one of `invariants` (a seed where the bug
-     * only shows as something else, or not at all, is passed over). `from` is a seed known
-     * to catch the bug, so that the test stays short; the scan goes on if that changes.
-     */
-    const expectCaught = async (bug: ReplicationBug, invariants: readonly string[], from: number): Promise<void> => {
-      for (let seed = from; seed < from + 30; seed++) {
-        let failure: ReplicationSimulationFailure | null = null;
-        try {
-          await runReplicationSimulation({ seed, bug });
-        } catch (error) {
-          assert.ok(error instanceof ReplicationSimulationFailure, String(error));
-          failure = error;
-        }
-        if (failure === null || failure.invariant === null || !invariants.includes(failure.invariant)) continue;
-        assert.equal(failure.seed, seed);
-        assert.match(failure.message, new RegExp(`for seed ${seed} at virtual time \\d+ ms`));
-        assert.ok(failure.message.includes(replayCommand(seed)), failure.message);
-        assert.ok(failure.message.includes(traceCommand(seed)), failure.message);
-        assert.ok(
-          failure.invariant !== null && invariants.includes(failure.invariant),
-          `caught by ${failure.invariant}: ${failure.message}`,
-        );
-        // The replay finds the same failure at the same virtual time.
-        await assert.rejects(runReplicationSimulation({ seed, bug }), (again: unknown) => {
-          assert.ok(again instanceof ReplicationSimulationFailure);
-          assert.equal(again.message, failure.message);
-          return true;
-        });
-        return;
-      }
-      assert.fail(`no seed in ${from}..${from + 29} caught ${bug}`);
-    };
-
     it('a follower that never truncates a divergent suffix', async () => {
       await expectCaught(
         ReplicationBug.SKIP_TRUNCATION,
