@@ -112,6 +112,11 @@ export interface PartitionEnv {
    * not fenced, and the broker epoch it fetched with (when known) is the registered one.
    */
   isReplicaEligible(replicaId: number, brokerEpoch: number): boolean;
+  /**
+   * Ends the Fetch broker `replicaId` is long-polling here, if any, at once: it does not
+   * hold this partition (see afterLeaderAppend).
+   */
+  wakeFollowerFetch(replicaId: number): void;
   onEvent(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>): void;
 }
 
@@ -137,6 +142,7 @@ const DEFAULT_ENV: PartitionEnv = {
   config: DEFAULT_REPLICATION_CONFIG,
   alterPartition: null,
   isReplicaEligible: () => true,
+  wakeFollowerFetch: () => undefined,
   onEvent: () => undefined,
 };
 
@@ -527,6 +533,12 @@ export class Partition {
     this.maybeIncrementHighWatermark();
     // Followers long-polling for data read up to the written log end.
     this.notify(this.logAppendListeners);
+    // A follower that has not fetched this partition in this leader epoch started
+    // following it (a new topic, a new leader) after its Fetch to this broker was sent:
+    // that Fetch, long-polling for its other partitions, would hold the next one (one
+    // Fetch per connection at a time) for up to replica.fetch.wait.max.ms, and acks=-1
+    // with it. Ended now, the follower's next Fetch names this partition too.
+    for (const f of this.followers.values()) if (f.logEndOffset < 0) this.env.wakeFollowerFetch(f.replicaId);
   }
 
   /**

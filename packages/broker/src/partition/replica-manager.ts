@@ -131,6 +131,8 @@ export class ReplicaManager {
   private checkpointedHighWatermarks = new Map<string, number>();
   /** The image state each partition last followed (images share unchanged partitions). */
   private readonly appliedStates = new WeakMap<Partition, PartitionImage>();
+  /** Follower Fetches long-polling here, by replica id: Partition.afterLeaderAppend may end them. */
+  private readonly parkedFollowerFetches = new Map<number, Set<() => void>>();
 
   constructor(private readonly opts: ReplicaManagerOptions) {
     this.replication = { ...DEFAULT_REPLICATION_CONFIG, ...opts.replication };
@@ -410,6 +412,10 @@ export class ReplicaManager {
         const b = brokers.get(id);
         return b !== undefined && !b.fenced && (brokerEpoch < 0 || b.epoch === brokerEpoch);
       },
+      wakeFollowerFetch: (replicaId) => {
+        const parked = this.parkedFollowerFetches.get(replicaId);
+        if (parked !== undefined) for (const wake of [...parked]) wake();
+      },
       onEvent: (level, message, fields) => this.opts.logger[level](fields, message),
     };
   }
@@ -560,12 +566,17 @@ export class ReplicaManager {
    * records), so the follower truncates (KIP-595 style truncation, as Kafka 2.7+).
    * Otherwise the follower's progress is recorded (ISR, high watermark) and records are
    * read up to the written log end, replica.fetch.max.bytes per partition. Long poll as
-   * for consumers, woken by writes to the leader's log. No fetch sessions for followers.
+   * for consumers, woken by writes to the leader's log, and also by a write to a
+   * partition led here that this follower replicates but has not fetched in this leader
+   * epoch (it began following it after this Fetch was sent; see
+   * Partition.afterLeaderAppend). No fetch sessions for followers.
    */
   async fetchForFollower(request: FetchRequest, version: number): Promise<FollowerFetchResult> {
     const replicaId = version >= 15 ? request.replicaState.replicaId : request.replicaId;
     const brokerEpoch = version >= 15 ? Number(request.replicaState.replicaEpoch) : -1;
     const deadline = this.now() + Math.max(0, request.maxWaitMs);
+    // Set when an append to a partition this follower has not fetched yet ends the long poll.
+    let answerNow = false;
     for (let first = true; ; first = false) {
       const image = this.image;
       const response = new FetchResponse();
@@ -595,18 +606,39 @@ export class ReplicaManager {
       };
       const remaining = deadline - this.now();
       const diverged = reads.some((r) => r.data.divergingEpoch.epoch >= 0);
-      if (total >= request.minBytes || remaining <= 0 || anyError || diverged || reads.length === 0 || this.closed) {
+      if (
+        total >= request.minBytes ||
+        remaining <= 0 ||
+        anyError ||
+        diverged ||
+        reads.length === 0 ||
+        answerNow ||
+        this.closed
+      ) {
         return { response, release };
       }
       release();
       await new Promise<void>((resolve) => {
         const removers: (() => void)[] = [];
         let timer: unknown = null;
+        let parked = this.parkedFollowerFetches.get(replicaId);
         const done = () => {
           if (timer !== null) this.replicationTimers.clearTimeout(timer);
           for (const r of removers) r();
+          parked?.delete(wake);
+          if (parked?.size === 0 && this.parkedFollowerFetches.get(replicaId) === parked)
+            this.parkedFollowerFetches.delete(replicaId);
           resolve();
         };
+        const wake = () => {
+          answerNow = true;
+          done();
+        };
+        if (parked === undefined) {
+          parked = new Set();
+          this.parkedFollowerFetches.set(replicaId, parked);
+        }
+        parked.add(wake);
         timer = this.replicationTimers.setTimeout(done, remaining);
         for (const r of reads) if (r.partition !== null) removers.push(r.partition.onLogAppend(done));
         // A write that landed while later partitions were read must not be slept through.

@@ -452,6 +452,42 @@ describe('replication', () => {
     assert.equal(data?.highWatermark, 0n);
   });
 
+  test('a write to a partition the follower has not fetched in this epoch ends its long poll on the others', async () => {
+    // A new topic's partition joins a follower's fetcher while that fetcher's Fetch to the
+    // same leader long-polls for other partitions: until that Fetch ends (up to
+    // replica.fetch.wait.max.ms) the follower cannot fetch the new one, and acks=-1 waits.
+    const c = await startCluster({ replicas: [1, 2, 3], leader: 1, partitions: 2 });
+    const longPoll = (partition: number): FetchRequest => {
+      const r = followerFetch(c, { replicaId: 2, offset: 0 });
+      r.maxWaitMs = 30_000;
+      r.minBytes = 1;
+      (r.topics[0]?.partitions[0] as FetchPartition).partition = partition;
+      return r;
+    };
+    const settled = async <T>(p: Promise<T>) => {
+      for (let i = 0; i < 20; i++) if ((await peek(p)).state !== 'pending') return true;
+      return false;
+    };
+    const parked = c.rm(1).fetchForFollower(longPoll(0), 17);
+    assert.equal(await settled(parked), false, 'nothing to read: the Fetch long-polls');
+    await c.partition(1, 1).append(batchOf('new', 1), 1);
+    assert.equal(await settled(parked), true, 'ended by the write to partition 1, which follower 2 never fetched');
+    const { response, release } = await parked;
+    release();
+    assert.equal(response.responses[0]?.partitions[0]?.records?.length ?? 0, 0);
+
+    // Once follower 2 has fetched partition 1, writes to it leave a Fetch of partition 0 alone.
+    const fetched = followerFetch(c, { replicaId: 2, offset: 0 });
+    (fetched.topics[0]?.partitions[0] as FetchPartition).partition = 1;
+    (await c.rm(1).fetchForFollower(fetched, 17)).release();
+    const again = c.rm(1).fetchForFollower(longPoll(0), 17);
+    await c.partition(1, 1).append(batchOf('more', 1), 1);
+    assert.equal(await settled(again), false, 'a partition it fetches does not end the long poll on others');
+    await c.partition(1, 0).append(batchOf('zero', 1), 1);
+    assert.equal(await settled(again), true);
+    (await again).release();
+  });
+
   test('follower fetch errors: not leader, fenced and unknown epochs, unassigned replica, out of range, diverging', async () => {
     const c = await startCluster();
     await c.partition(1).append(batchOf('a', 2), 1);
