@@ -75,7 +75,7 @@ const MAX_EVENTS = 3_000_000;
 const MAX_EVENTS_PER_INSTANT = 10_000;
 const LOG_CHECK_EVERY_EVENTS = 250;
 /** Timeouts a third of Kafka's (request timeout still above the fetch long poll, as RaftNode requires). */
-const FAST_TIMING = {
+export const FAST_TIMING = {
   electionTimeoutMs: 300,
   fetchTimeoutMs: 600,
   electionBackoffMaxMs: 300,

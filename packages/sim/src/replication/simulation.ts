@@ -10,6 +10,8 @@
  * everything heals, a final batch is produced to every partition and the cluster must
  * converge within LIVENESS_BOUND_MS. Invariants: see checker.ts and controller-checker.ts.
  */
+
+import { FAST_TIMING } from '../raft-simulation.js';
 import { SeededRandom } from '../random.js';
 import { SimScheduler } from '../scheduler.js';
 import { ReplicationChecker, ReplicationInvariant, ReplicationInvariantViolation } from './checker.js';
@@ -103,15 +105,7 @@ function pickConfig(random: SeededRandom, bug: ReplicationBug | null): ClusterCo
     retryBackoffMs: 100,
     quorum: {
       // The Raft simulation's timing: a third of Kafka's (request timeout above the fetch long poll).
-      raft: {
-        electionTimeoutMs: 300,
-        fetchTimeoutMs: 600,
-        electionBackoffMaxMs: 300,
-        requestTimeoutMs: 600,
-        fetchMaxWaitMs: 150,
-        retryBackoffMs: 10,
-        appendLingerMs: random.pick([1, 5, 25]),
-      },
+      raft: { ...FAST_TIMING, appendLingerMs: random.pick([1, 5, 25]) },
       // Small bounds make snapshots (and followers loading them) part of most runs.
       snapshotMaxBytes: random.pick([1024, 8192, 1 << 20]),
       segmentBytes: random.pick([4096, 1 << 30]),
