@@ -430,6 +430,12 @@ describe('errors', () => {
     assertProblem(() => load({ 'controller.quorum.voters': '1@localhost' }), 'controller.quorum.voters', /no port/);
   });
 
+  test('cluster.id must be a base64url UUID of 22 characters, as kafka-storage random-uuid prints', () => {
+    assert.equal(load({ 'cluster.id': 'MkU3OEVBNTcwNTJENDM2Qg' }).config.text('cluster.id'), 'MkU3OEVBNTcwNTJENDM2Qg');
+    for (const bad of ['short', 'MkU3OEVBNTcwNTJENDM2Qg=', 'MkU3OEVBNTcwNTJENDM2Q+', 'MkU3OEVBNTcw NTJENDM2Qg'])
+      assertProblem(() => load({ 'cluster.id': bad }), 'cluster.id', /UUID in base64url form, 22 characters/);
+  });
+
   test('bad listeners', () => {
     assertProblem(() => load({ listeners: 'PLAINTEXT://localhost' }), 'listeners', /no port/);
     assertProblem(() => load({ listeners: 'PLAINTEXT://:70000' }), 'listeners', /outside 0-65535/);
