@@ -170,6 +170,16 @@ export class MemoryReplicatedLog implements ReplicatedLog {
     return this.snapshots.get(`${id.offset}:${id.epoch}`)?.data ?? null;
   }
 
+  async readSnapshotChunk(
+    id: OffsetAndEpoch,
+    position: number,
+    maxBytes: number,
+  ): Promise<{ size: number; chunk: Buffer } | null> {
+    const data = this.snapshots.get(`${id.offset}:${id.epoch}`)?.data;
+    if (data === undefined) return null;
+    return { size: data.length, chunk: Buffer.from(data.subarray(position, position + maxBytes)) };
+  }
+
   async writeSnapshot(id: OffsetAndEpoch, data: Buffer): Promise<void> {
     this.snapshots.set(`${id.offset}:${id.epoch}`, { id: { ...id }, data: Buffer.from(data) });
     if (this.latestSnapshot === null || id.offset > this.latestSnapshot.offset) this.latestSnapshot = { ...id };

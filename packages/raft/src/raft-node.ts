@@ -1470,12 +1470,16 @@ export class RaftNode {
     if (r.position < 0 || r.maxBytes <= 0) return respond(RaftErrorCode.INVALID_REQUEST);
     const error = this.leaderOnlyError(r.currentLeaderEpoch);
     if (error !== null) return respond(error);
-    const data = await this.log.readSnapshot(r.snapshotId);
-    if (data === null) return respond(RaftErrorCode.SNAPSHOT_NOT_FOUND);
-    if (r.position > data.length) return respond(RaftErrorCode.POSITION_OUT_OF_RANGE);
+    // Only the chunk asked for is read, not the whole snapshot for every chunk.
+    const read = await this.log.readSnapshotChunk(
+      r.snapshotId,
+      r.position,
+      Math.min(r.maxBytes, this.config.fetchMaxBytes),
+    );
+    if (read === null) return respond(RaftErrorCode.SNAPSHOT_NOT_FOUND);
+    if (r.position > read.size) return respond(RaftErrorCode.POSITION_OUT_OF_RANGE);
     this.leaderState?.recordVoterContact(r.replicaId, this.clock.now());
-    const length = Math.min(r.maxBytes, this.config.fetchMaxBytes, data.length - r.position);
-    return respond(RaftErrorCode.NONE, data.length, r.position, data.subarray(r.position, r.position + length));
+    return respond(RaftErrorCode.NONE, read.size, r.position, read.chunk);
   }
 
   private notLeader(why: string): NotLeaderError {

@@ -59,6 +59,16 @@ export interface ReplicatedLog {
   updateHighWatermark(offset: number): void;
   latestSnapshotId(): OffsetAndEpoch | null;
   readSnapshot(id: OffsetAndEpoch): Promise<Buffer | null>;
+  /**
+   * Up to `maxBytes` of a snapshot from `position` (FetchSnapshot's chunks), without the
+   * rest of it, and its whole size; null when there is no such snapshot. A `position`
+   * past the end gives an empty chunk.
+   */
+  readSnapshotChunk(
+    id: OffsetAndEpoch,
+    position: number,
+    maxBytes: number,
+  ): Promise<{ size: number; chunk: Buffer } | null>;
   /** Durable when it resolves. */
   writeSnapshot(id: OffsetAndEpoch, data: Buffer): Promise<void>;
   /** The log start moves to id.offset (a batch boundary). */

@@ -82,6 +82,14 @@ export class SlowDiskLog implements ReplicatedLog {
     return this.#log.readSnapshot(id);
   }
 
+  readSnapshotChunk(
+    id: OffsetAndEpoch,
+    position: number,
+    maxBytes: number,
+  ): Promise<{ size: number; chunk: Buffer } | null> {
+    return this.#log.readSnapshotChunk(id, position, maxBytes);
+  }
+
   writeSnapshot(id: OffsetAndEpoch, data: Buffer): Promise<void> {
     return this.#log.writeSnapshot(id, data);
   }

@@ -12,7 +12,7 @@
  */
 import type { ElectionState, OffsetAndEpoch, QuorumStateStore, ReplicatedLog } from '@gregor/raft';
 import { decodeQuorumState, encodeQuorumState } from '@gregor/raft';
-import type { Disk, PartitionLog } from '@gregor/storage';
+import type { Disk, DiskFile, PartitionLog } from '@gregor/storage';
 import { joinPath } from '@gregor/storage';
 
 const SNAPSHOT_SUFFIX = '.checkpoint';
@@ -115,6 +115,36 @@ export class DiskReplicatedLog implements ReplicatedLog {
   async readSnapshot(id: OffsetAndEpoch): Promise<Buffer | null> {
     if (!this.snapshots.some((s) => s.offset === id.offset && s.epoch === id.epoch)) return null;
     return this.disk.readFile(joinPath(this.log.dir, snapshotFileName(id)));
+  }
+
+  async readSnapshotChunk(
+    id: OffsetAndEpoch,
+    position: number,
+    maxBytes: number,
+  ): Promise<{ size: number; chunk: Buffer } | null> {
+    if (!this.snapshots.some((s) => s.offset === id.offset && s.epoch === id.epoch)) return null;
+    let file: DiskFile;
+    try {
+      file = await this.disk.open(joinPath(this.log.dir, snapshotFileName(id)), false);
+    } catch (e) {
+      // Deleted meanwhile (a newer snapshot replaced it): the follower asks for that one.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    try {
+      const size = await file.size();
+      const length = Math.max(0, Math.min(maxBytes, size - position));
+      const chunk = Buffer.allocUnsafe(length);
+      let read = 0;
+      while (read < length) {
+        const n = await file.read(chunk, read, length - read, position + read);
+        if (n === 0) break;
+        read += n;
+      }
+      return { size, chunk: chunk.subarray(0, read) };
+    } finally {
+      await file.close();
+    }
   }
 
   async writeSnapshot(id: OffsetAndEpoch, data: Buffer): Promise<void> {
