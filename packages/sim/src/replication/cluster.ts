@@ -30,7 +30,6 @@ import type {
   ReplicaTransport,
   ReplicationConfig,
 } from '@gregor/broker/internals/partition/replica-transport';
-import { ReplicationError } from '@gregor/broker/internals/partition/replica-transport';
 import type { Uuid } from '@gregor/protocol';
 import {
   buildRecordBatch,
@@ -48,7 +47,7 @@ import { ConfigRecord } from '@gregor/protocol/generated/metadata/config-record'
 import { PartitionRecord } from '@gregor/protocol/generated/metadata/partition-record';
 import { TopicRecord } from '@gregor/protocol/generated/metadata/topic-record';
 import type { RaftRequest, RaftResponse } from '@gregor/raft';
-import { LogError, MemoryDisk } from '@gregor/storage';
+import { MemoryDisk } from '@gregor/storage';
 import { pino } from 'pino';
 import type { SimEndpoint } from '../network.js';
 import { SimNetwork } from '../network.js';
@@ -67,7 +66,13 @@ import {
 import { IncarnationDisk } from './incarnation-disk.js';
 import { startProcess } from './process-slot.js';
 import type { TxnRequest, TxnResponse } from './transaction-requests.js';
-import { describeTxnRequest, describeTxnResponse, serveTxnRequest } from './transaction-requests.js';
+import {
+  appendIdempotent,
+  describeTxnRequest,
+  describeTxnResponse,
+  errorCodeOf,
+  serveTxnRequest,
+} from './transaction-requests.js';
 
 export { CONTROLLER_IDS };
 export const TOPIC = 'sim-topic';
@@ -550,34 +555,16 @@ export class ReplicationCluster {
         const options = { minInsyncReplicas: MIN_INSYNC_REPLICAS, timeoutMs: request.timeoutMs };
         // A copy: the log writes the offsets into the batch, and a duplicated request shares it.
         const batch = Buffer.from(request.batch);
+        if (request.producer !== null) {
+          // As the produce handler: checked and handed to the log in arrival order.
+          const producer = { ...request.producer, isTransactional: false };
+          return { kind: 'produce', ...(await appendIdempotent(partition, batch, acks, producer, options)) };
+        }
         try {
-          if (request.producer !== null) {
-            // As the produce handler: checked and handed to the log in arrival order.
-            const producer = { ...request.producer, isTransactional: false };
-            const { response } = await partition.inProducerOrder(() => {
-              const response = partition.appendFromProducer(batch, acks, producer, options);
-              response.catch(() => undefined);
-              return Promise.resolve({ response });
-            });
-            const outcome = await response;
-            if (outcome.kind === 'error') return { kind: 'produce', errorCode: outcome.errorCode, baseOffset: -1 };
-            return {
-              kind: 'produce',
-              errorCode: ErrorCode.NONE,
-              baseOffset: outcome.kind === 'duplicate' ? outcome.batch.firstOffset : outcome.result.baseOffset,
-            };
-          }
           const r = await partition.append(batch, acks, options);
           return { kind: 'produce', errorCode: ErrorCode.NONE, baseOffset: r.baseOffset };
         } catch (e) {
-          if (e instanceof ReplicationError) return { kind: 'produce', errorCode: e.errorCode, baseOffset: -1 };
-          if (e instanceof LogError)
-            return {
-              kind: 'produce',
-              errorCode: ErrorCode[e.errorCode] ?? ErrorCode.UNKNOWN_SERVER_ERROR,
-              baseOffset: -1,
-            };
-          throw e;
+          return { kind: 'produce', errorCode: errorCodeOf(e), baseOffset: -1 };
         }
       }
       case 'txn-produce':

@@ -16,6 +16,8 @@
  * Kept apart from cluster.ts so that the shared file only routes these kinds here.
  */
 import { IsolationLevel, partitionData, readForConsumer } from '@gregor/broker/internals/partition/consumer-read';
+import type { AppendOptions, Partition } from '@gregor/broker/internals/partition/partition';
+import type { ProducerBatch } from '@gregor/broker/internals/partition/producer-state';
 import type { ReplicaManager } from '@gregor/broker/internals/partition/replica-manager';
 import { ReplicationError } from '@gregor/broker/internals/partition/replica-transport';
 import type { Uuid } from '@gregor/protocol';
@@ -65,10 +67,40 @@ export interface TxnServeOptions {
   dropAbortedIndex: boolean;
 }
 
-function errorCodeOf(e: unknown): number {
+/** The Kafka error code of a failed append (ReplicationError, LogError); anything else is rethrown. */
+export function errorCodeOf(e: unknown): number {
   if (e instanceof ReplicationError) return e.errorCode;
   if (e instanceof LogError) return ErrorCode[e.errorCode] ?? ErrorCode.UNKNOWN_SERVER_ERROR;
   throw e;
+}
+
+/**
+ * Appends an idempotent (or transactional) producer's batch as the produce handler does:
+ * checked and handed to the log in arrival order (`inProducerOrder`), then settled per
+ * `acks`. A duplicate answers with the original batch's offset.
+ */
+export async function appendIdempotent(
+  partition: Partition,
+  batch: Buffer,
+  acks: number,
+  producer: ProducerBatch,
+  options: AppendOptions,
+): Promise<{ errorCode: number; baseOffset: number }> {
+  try {
+    const { response } = await partition.inProducerOrder(() => {
+      const response = partition.appendFromProducer(batch, acks, producer, options);
+      response.catch(() => undefined);
+      return Promise.resolve({ response });
+    });
+    const outcome = await response;
+    if (outcome.kind === 'error') return { errorCode: outcome.errorCode, baseOffset: -1 };
+    return {
+      errorCode: ErrorCode.NONE,
+      baseOffset: outcome.kind === 'duplicate' ? outcome.batch.firstOffset : outcome.result.baseOffset,
+    };
+  } catch (e) {
+    return { errorCode: errorCodeOf(e), baseOffset: -1 };
+  }
 }
 
 export async function serveTxnRequest(
@@ -85,22 +117,7 @@ export async function serveTxnRequest(
       // A copy: the log writes the offsets into the batch, and a duplicated request shares it.
       const batch = Buffer.from(request.batch);
       const producer = { ...request.producer, isTransactional: true };
-      try {
-        const { response } = await partition.inProducerOrder(() => {
-          const response = partition.appendFromProducer(batch, -1, producer, appendOptions);
-          response.catch(() => undefined);
-          return Promise.resolve({ response });
-        });
-        const outcome = await response;
-        if (outcome.kind === 'error') return { kind: 'txn-produce', errorCode: outcome.errorCode, baseOffset: -1 };
-        return {
-          kind: 'txn-produce',
-          errorCode: ErrorCode.NONE,
-          baseOffset: outcome.kind === 'duplicate' ? outcome.batch.firstOffset : outcome.result.baseOffset,
-        };
-      } catch (e) {
-        return { kind: 'txn-produce', errorCode: errorCodeOf(e), baseOffset: -1 };
-      }
+      return { kind: 'txn-produce', ...(await appendIdempotent(partition, batch, -1, producer, appendOptions)) };
     }
     case 'txn-marker': {
       const lookup = await rm.lookup(request.topic, request.partition);
