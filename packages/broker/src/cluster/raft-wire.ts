@@ -231,21 +231,26 @@ function fetchToWire(r: raft.FetchRequest): FetchRequest {
   return req;
 }
 
+/** A Raft Fetch answer carrying `errorCode` and nothing else (no leader, no records). */
+export function raftFetchError(errorCode: number): raft.FetchResponse {
+  return {
+    kind: 'fetch',
+    errorCode,
+    leaderId: -1,
+    leaderEpoch: -1,
+    highWatermark: -1,
+    logStartOffset: -1,
+    records: Buffer.alloc(0),
+    divergingEpoch: null,
+    snapshotId: null,
+  };
+}
+
 function fetchResponseFromWire(res: FetchResponse): raft.FetchResponse {
   const p = res.responses[0]?.partitions[0];
   if (res.errorCode !== ErrorCode.NONE || p === undefined) {
     if (res.errorCode === ErrorCode.NONE) throw new RaftWireError('Fetch response without the metadata partition');
-    return {
-      kind: 'fetch',
-      errorCode: res.errorCode,
-      leaderId: -1,
-      leaderEpoch: -1,
-      highWatermark: -1,
-      logStartOffset: -1,
-      records: Buffer.alloc(0),
-      divergingEpoch: null,
-      snapshotId: null,
-    };
+    return raftFetchError(res.errorCode);
   }
   return {
     kind: 'fetch',

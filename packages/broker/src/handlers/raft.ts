@@ -40,6 +40,7 @@ import {
   fetchSnapshotFromWire,
   fetchSnapshotResponseToWire,
   RaftWireError,
+  raftFetchError,
   voteFromWire,
   voteResponseToWire,
 } from '../cluster/raft-wire.js';
@@ -162,20 +163,7 @@ export async function raftFetch(ctx: RequestContext, request: FetchRequest): Pro
 
 /** A Fetch answer for the metadata partition carrying `errorCode` and nothing else. */
 function fetchError(request: FetchRequest, errorCode: number): FetchResponse {
-  return fetchResponseToWire(
-    {
-      kind: 'fetch',
-      errorCode,
-      leaderId: -1,
-      leaderEpoch: -1,
-      highWatermark: -1,
-      logStartOffset: -1,
-      records: Buffer.alloc(0),
-      divergingEpoch: null,
-      snapshotId: null,
-    },
-    request,
-  );
+  return fetchResponseToWire(raftFetchError(errorCode), request);
 }
 
 function replicaState(r: raft.ReplicaDescription): ReplicaState {
