@@ -7,9 +7,8 @@
  * broker that does not know v3 answers in v0 with its ranges), and every request goes
  * out at the highest version both sides speak, optionally capped by the caller.
  *
- * Responses are framed without concatenating socket chunks: a frame that lies inside
- * one chunk is a view of it, a frame spread over several is copied once into a buffer
- * of its exact size.
+ * Responses are framed by a FrameReader fed by the socket's reads (`onread`): a large
+ * response is read straight into a buffer of its exact size, without stream chunks.
  *
  * A request that gets no answer within its timeout fails with RequestTimeoutError and,
  * as in Kafka's Java client, the connection is closed: every other request in flight on
@@ -28,6 +27,7 @@ import {
   RequestHeader,
 } from '@gregor/protocol';
 import { AbortError, ConnectionError, KafkaError, RequestTimeoutError, UnsupportedVersionError } from '../errors.js';
+import { FrameReader } from './frame-reader.js';
 
 /** The client's name and version sent in ApiVersions (KIP-511). */
 export const CLIENT_SOFTWARE_NAME = 'gregor-client';
@@ -97,20 +97,16 @@ export class Connection {
   /** Called once nothing is in flight (or the connection failed): close() waits on them. */
   private drainWaiters: Array<() => void> = [];
 
-  // Response framing state: a partial size prefix, then a partially filled frame.
-  private readonly sizeBytes = Buffer.alloc(4);
-  private sizeFilled = 0;
-  private frame: Buffer | null = null;
-  private frameFilled = 0;
+  private readonly reader: FrameReader;
 
-  private constructor(socket: Socket, options: ConnectionOptions) {
+  private constructor(socket: Socket, reader: FrameReader, options: ConnectionOptions) {
     this.socket = socket;
+    this.reader = reader;
     this.host = options.host;
     this.port = options.port;
     this.clientId = options.clientId;
     this.requestTimeoutMs = options.requestTimeoutMs;
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) =>
       this.fail(new ConnectionError(`connection to ${this.address} failed: ${error.message}`, error)),
     );
@@ -119,8 +115,17 @@ export class Connection {
 
   /** Opens a connection and learns the broker's API versions. */
   static async connect(options: ConnectionOptions): Promise<Connection> {
-    const socket = await openSocket(options);
-    const connection = new Connection(socket, options);
+    // Frames go to the connection once it exists; nothing arrives before its first request.
+    let connection: Connection | null = null;
+    const reader = new FrameReader(
+      {
+        onFrame: (frame) => connection?.deliver(frame),
+        onFramingError: (message) => connection?.destroy(new ConnectionError(`${connection.address} sent ${message}`)),
+      },
+      RESPONSE_BYTES_MAX,
+    );
+    const socket = await openSocket(options, reader);
+    connection = new Connection(socket, reader, options);
     try {
       await connection.negotiateVersions(options.signal, options.connectionTimeoutMs);
     } catch (error) {
@@ -337,49 +342,6 @@ export class Connection {
     this.versions = versions;
   }
 
-  private onData(chunk: Buffer): void {
-    let at = 0;
-    const end = chunk.length;
-    while (at < end && this.closedError === null) {
-      if (this.frame !== null) {
-        const n = Math.min(end - at, this.frame.length - this.frameFilled);
-        chunk.copy(this.frame, this.frameFilled, at, at + n);
-        this.frameFilled += n;
-        at += n;
-        if (this.frameFilled === this.frame.length) {
-          const frame = this.frame;
-          this.frame = null;
-          this.deliver(frame);
-        }
-        continue;
-      }
-      let size: number;
-      if (this.sizeFilled === 0 && end - at >= 4) {
-        size = chunk.readInt32BE(at);
-        at += 4;
-      } else {
-        const n = Math.min(end - at, 4 - this.sizeFilled);
-        chunk.copy(this.sizeBytes, this.sizeFilled, at, at + n);
-        this.sizeFilled += n;
-        at += n;
-        if (this.sizeFilled < 4) return;
-        this.sizeFilled = 0;
-        size = this.sizeBytes.readInt32BE(0);
-      }
-      if (size < 4 || size > RESPONSE_BYTES_MAX) {
-        this.destroy(new ConnectionError(`${this.address} sent a response frame of ${size} bytes`));
-        return;
-      }
-      if (end - at >= size) {
-        this.deliver(chunk.subarray(at, at + size));
-        at += size;
-      } else {
-        this.frame = Buffer.allocUnsafe(size);
-        this.frameFilled = 0;
-      }
-    }
-  }
-
   private deliver(frame: Buffer): void {
     const correlationId = frame.readInt32BE(0);
     const pending = this.settle(correlationId);
@@ -418,6 +380,7 @@ export class Connection {
   private fail(error: Error): void {
     if (this.closedError !== null) return;
     this.closedError = error;
+    this.reader.stop();
     for (const correlationId of [...this.inFlight.keys()]) this.settle(correlationId)?.reject(error);
     const listeners = this.closeListeners;
     this.closeListeners = [];
@@ -438,7 +401,7 @@ function DROPPED(api: ApiSpec, version: number): Pending {
   return { api, version, resolve: () => {}, reject: () => {}, timer: null, signal: undefined, onAbort: null };
 }
 
-function openSocket(options: ConnectionOptions): Promise<Socket> {
+function openSocket(options: ConnectionOptions, reader: FrameReader): Promise<Socket> {
   const { host, port, connectionTimeoutMs, signal } = options;
   const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
   return new Promise((resolve, reject) => {
@@ -446,7 +409,17 @@ function openSocket(options: ConnectionOptions): Promise<Socket> {
       reject(new AbortError(signal.reason));
       return;
     }
-    const socket = connect({ host, port });
+    const socket = connect({
+      host,
+      port,
+      onread: {
+        buffer: () => reader.nextBuffer(),
+        callback: (n, buf) => {
+          reader.onRead(n, buf);
+          return true;
+        },
+      },
+    });
     const cleanup = (): void => {
       clearTimeout(timer);
       socket.off('error', onError);
