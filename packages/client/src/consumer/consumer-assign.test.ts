@@ -9,6 +9,7 @@ import { uniqueTopic, waitFor } from '@gregor/broker/e2e/support';
 import { startTestBroker, type TestBroker } from '@gregor/broker/testing';
 import { Compression } from '@gregor/protocol';
 import { ClientClosedError, ConfigError, KafkaError } from '../errors.js';
+import type { Cluster } from '../network/cluster.js';
 import { deserializers } from '../types.js';
 import { Consumer } from './consumer.js';
 import { pollUntil, TestData } from './fixtures.js';
@@ -241,6 +242,35 @@ describe('Consumer with assign()', { timeout: 60_000 }, () => {
       [...first, ...rest].map((r) => r.offset),
       Array.from({ length: 400 }, (_, i) => i),
     );
+  });
+
+  test('the next Fetch is on the wire before the application gets the data just fetched', async () => {
+    const topic = uniqueTopic('ahead');
+    await data.createTopic(topic, 1);
+    for (let i = 0; i < 10; i++) {
+      await data.produce(
+        topic,
+        0,
+        Array.from({ length: 20 }, (_, j) => ({ value: Buffer.alloc(500, i + j), timestamp: 1 })),
+      );
+    }
+    const c = consumer({ autoOffsetReset: 'earliest', maxPartitionFetchBytes: 12_000 });
+    c.assign([{ topic, partition: 0 }]);
+    const cluster = (c as unknown as { fetcher: { cluster: Cluster } }).fetcher.cluster;
+    let seen = 0;
+    let checked = 0;
+    while (seen < 200) {
+      const records = await c.poll({ timeoutMs: 1_000 });
+      if (records.length === 0) continue;
+      seen += records.length;
+      if (seen < 200) {
+        // Requests written and not yet answered on the fetch connection: the next Fetch.
+        const connection = cluster.openConnection(cluster.leader(topic, 0), 'fetch');
+        assert.equal(connection?.inFlightCount, 1, `a Fetch in flight after ${seen} records`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 0);
   });
 
   test('fetch sessions (KIP-227): incremental fetches; a session the broker lost is replaced', async () => {

@@ -42,6 +42,7 @@ import { FetchPartition, FetchTopic, ForgottenTopic } from '@gregor/protocol/gen
 import { ListOffsetsPartition, ListOffsetsTopic } from '@gregor/protocol/generated/messages/list-offsets-request';
 import { ClientClosedError, KafkaError } from '../errors.js';
 import { type Cluster, isStaleMetadataError } from '../network/cluster.js';
+import type { Connection } from '../network/connection.js';
 import type { TopicPartition } from '../types.js';
 import { type ResolvedConsumerOptions, TIMER_MAX_MS } from './options.js';
 import { type AbortedRange, CompletedFetch, nextFetchOffset, type PositionHolder } from './records.js';
@@ -513,45 +514,64 @@ export class Fetcher {
   }
 
   private fetchFrom(leader: number, states: PartitionState[]): void {
-    const o = this.options;
     this.inFlight.add(leader);
     const signal = this.abort.signal;
-    let built: ReturnType<Fetcher['buildFetch']> | null = null;
-    this.cluster
-      .connection(leader, 'fetch', signal)
-      .then((connection) => {
-        const version = connection.version(ApiKey.Fetch, undefined, 4);
-        // From v13 topics go by id; a topic without a known id (older metadata) needs v12.
-        const useIds = version >= 13 && states.every((s) => this.topicId(s.topic) !== ZERO_UUID);
-        const v = useIds ? version : Math.min(version, 12);
-        built = this.buildFetch(leader, v, states);
-        return connection.requestAt<FetchResponse>(ApiKey.Fetch, v, built.request, {
+    // An open connection takes the request at once: the next Fetch goes out before the
+    // data just received is handed to the application (see the response callback below).
+    const open = this.cluster.openConnection(leader, 'fetch');
+    const sent =
+      open !== undefined
+        ? this.sendFetch(open, leader, states, signal)
+        : this.cluster
+            .connection(leader, 'fetch', signal)
+            .then((connection) => this.sendFetch(connection, leader, states, signal));
+    sent.then(
+      ({ response, built }) => {
+        this.inFlight.delete(leader);
+        this.handleResponse(leader, response, built.expected, built.session);
+        // The next round now, not on a later microtask: the pollers woken by this data
+        // run after this callback, so the broker reads the next Fetch while they work.
+        this.run();
+      },
+      (error: unknown) => {
+        this.inFlight.delete(leader);
+        // The broker may or may not have applied the request: start a new session.
+        this.sessions.delete(leader);
+        if (this.closed) return;
+        this.options.client.logger.debug({ err: String(error), leader }, 'fetch failed');
+        if (isStaleMetadataError(error)) this.cluster.invalidateMetadata();
+        const retryAt = Date.now() + this.options.client.retryBackoffMs;
+        for (const s of states) s.retryAtMs = retryAt;
+        if (!(error instanceof KafkaError) || !error.retriable) {
+          if (!(error instanceof ClientClosedError)) this.pushError(error as Error);
+        } else this.refreshMetadata();
+        this.kick();
+      },
+    );
+  }
+
+  private sendFetch(
+    connection: Connection,
+    leader: number,
+    states: PartitionState[],
+    signal: AbortSignal,
+  ): Promise<{ response: FetchResponse; built: ReturnType<Fetcher['buildFetch']> }> {
+    const o = this.options;
+    try {
+      const version = connection.version(ApiKey.Fetch, undefined, 4);
+      // From v13 topics go by id; a topic without a known id (older metadata) needs v12.
+      const useIds = version >= 13 && states.every((s) => this.topicId(s.topic) !== ZERO_UUID);
+      const v = useIds ? version : Math.min(version, 12);
+      const built = this.buildFetch(leader, v, states);
+      return connection
+        .requestAt<FetchResponse>(ApiKey.Fetch, v, built.request, {
           timeoutMs: Math.min(o.client.requestTimeoutMs + o.fetchMaxWaitMs, TIMER_MAX_MS),
           signal,
-        });
-      })
-      .then(
-        (response) => {
-          this.inFlight.delete(leader);
-          const b = built as unknown as ReturnType<Fetcher['buildFetch']>;
-          this.handleResponse(leader, response, b.expected, b.session);
-          this.kick();
-        },
-        (error: unknown) => {
-          this.inFlight.delete(leader);
-          // The broker may or may not have applied the request: start a new session.
-          this.sessions.delete(leader);
-          if (this.closed) return;
-          this.options.client.logger.debug({ err: String(error), leader }, 'fetch failed');
-          if (isStaleMetadataError(error)) this.cluster.invalidateMetadata();
-          const retryAt = Date.now() + this.options.client.retryBackoffMs;
-          for (const s of states) s.retryAtMs = retryAt;
-          if (!(error instanceof KafkaError) || !error.retriable) {
-            if (!(error instanceof ClientClosedError)) this.pushError(error as Error);
-          } else this.refreshMetadata();
-          this.kick();
-        },
-      );
+        })
+        .then((response) => ({ response, built }));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   private handleResponse(

@@ -238,12 +238,19 @@ export class Cluster {
     this.refreshedAtMs = 0;
   }
 
+  /** The open connection to broker `nodeId` on `lane`, if there is one (no connecting). */
+  openConnection(nodeId: number, lane: Lane = 'default'): Connection | undefined {
+    if (this.closed) return undefined;
+    const existing = this.connections.get(`${nodeId}/${lane}`);
+    return existing?.usable === true ? existing : undefined;
+  }
+
   /** The connection to broker `nodeId` on `lane`, opened when needed. */
   connection(nodeId: number, lane: Lane = 'default', signal?: AbortSignal): Promise<Connection> {
     if (this.closed) return Promise.reject(new ClientClosedError());
+    const existing = this.openConnection(nodeId, lane);
+    if (existing !== undefined) return Promise.resolve(existing);
     const key = `${nodeId}/${lane}`;
-    const existing = this.connections.get(key);
-    if (existing?.usable === true) return Promise.resolve(existing);
     const pending = this.connecting.get(key);
     if (pending !== undefined) return pending;
     const broker = this.brokers.get(nodeId);
