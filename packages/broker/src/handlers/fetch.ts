@@ -98,6 +98,69 @@ async function readOne(
   return { ...(await readForConsumer(p, w, isolation, budget, minOneBatch)), partition: p };
 }
 
+/**
+ * Reads every wanted partition within the response's `maxBytes`, as KIP-74 orders it:
+ * partition by partition, each within its own limit and what is left of the response's;
+ * the first partition with data returns at least one batch. When the partitions' limits
+ * together fit in `maxBytes` (the usual case: 1 MiB each against 50 MiB), none can be cut
+ * short by the others, so the reads run at once; the first partition with data may still
+ * have returned one batch beyond the limits, after which a later partition's oversized
+ * batch is dropped, as a read in turn would not have returned it. Otherwise in turn.
+ */
+async function readAll(
+  broker: Broker,
+  wanted: readonly Wanted[],
+  isolation: number,
+  maxBytes: number,
+  unknownIds: ReadonlySet<string>,
+): Promise<ReadOutcome[]> {
+  const unknown = (w: Wanted) => unknownIds.has(Session.key(w.topicId, w.topic, w.partition));
+  let limits = 0;
+  for (const w of wanted) limits += Math.max(0, w.maxBytes);
+  if (limits > maxBytes) {
+    const outcomes: ReadOutcome[] = [];
+    let budget = maxBytes;
+    let firstData = true;
+    for (const w of wanted) {
+      const outcome = await readOne(broker, w, isolation, budget, firstData, unknown(w));
+      if (outcome.bytes > 0) firstData = false;
+      budget -= outcome.bytes;
+      outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+  const settled = await Promise.allSettled(
+    wanted.map((w) => readOne(broker, w, isolation, maxBytes, true, unknown(w))),
+  );
+  const outcomes: ReadOutcome[] = [];
+  let failure: PromiseRejectedResult | null = null;
+  for (const r of settled) {
+    if (r.status === 'fulfilled') outcomes.push(r.value);
+    else failure ??= r;
+  }
+  if (failure !== null) {
+    releaseReads(outcomes);
+    throw failure.reason;
+  }
+  let budget = maxBytes;
+  let firstData = true;
+  for (let i = 0; i < outcomes.length; i++) {
+    const o = outcomes[i] as ReadOutcome;
+    if (o.bytes === 0) continue;
+    if (!firstData && o.bytes > Math.min((wanted[i] as Wanted).maxBytes, budget)) {
+      releaseReads([o]);
+      o.data.records = Buffer.alloc(0);
+      if (o.data.abortedTransactions !== null) o.data.abortedTransactions = [];
+      o.bytes = 0;
+      delete o.read;
+      continue;
+    }
+    firstData = false;
+    budget -= o.bytes;
+  }
+  return outcomes;
+}
+
 /** True when the partition's answer differs from what the session last sent (or has records). */
 function isNews(state: SessionPartition, data: PartitionData): boolean {
   return (
@@ -223,24 +286,9 @@ export const fetchHandler: ApiHandler = defineHandler<FetchRequest, FetchRespons
     const maxBytes = Math.min(request.maxBytes, broker.settings.fetchMaxBytes);
     const deadline = Date.now() + Math.max(0, request.maxWaitMs);
     for (;;) {
-      let budget = maxBytes;
+      const outcomes = await readAll(broker, wanted, isolation, maxBytes, unknownIds);
       let total = 0;
-      let firstData = true;
-      const outcomes: ReadOutcome[] = [];
-      for (const w of wanted) {
-        const outcome = await readOne(
-          broker,
-          w,
-          isolation,
-          budget,
-          firstData,
-          unknownIds.has(Session.key(w.topicId, w.topic, w.partition)),
-        );
-        if (outcome.bytes > 0) firstData = false;
-        budget -= outcome.bytes;
-        total += outcome.bytes;
-        outcomes.push(outcome);
-      }
+      for (const o of outcomes) total += o.bytes;
       const remaining = deadline - Date.now();
       const anyError = outcomes.some((o) => o.data.errorCode !== ErrorCode.NONE);
       if (total >= request.minBytes || remaining <= 0 || anyError || wanted.length === 0) {
