@@ -4,8 +4,10 @@
  *
  * Memory is charged per batch, its whole buffer (`batch.size`, or the exact size of one
  * record larger than that), as Kafka's BufferPool does: the charge is what is really
- * allocated. Buffers of `batch.size` are kept for reuse when their batch completes, so a
- * steady producer allocates nothing per batch. Waiters for memory are served in order
+ * allocated. Buffers of `batch.size` and of `batchMaxBytes` (grown batches, below) are
+ * kept for reuse when their batch completes, so a steady producer allocates nothing per
+ * batch: fresh memory costs page faults and zeroing by the kernel on every use, where a
+ * reused buffer is already mapped. Waiters for memory are served in order
  * by the producer (see producer.ts), which keeps send() order per partition.
  *
  * Expandable batches (the idea of KIP-782): a batch is ready at `batch.size`, but while
@@ -69,6 +71,9 @@ export class RecordAccumulator {
   private readonly byTopic = new Map<string, PartitionQueue[]>();
   private readonly freeBuffers: Buffer[] = [];
   private readonly freeBuffersMax: number;
+  /** Buffers of batchMaxBytes (grown batches) kept for reuse. */
+  private readonly freeLarge: Buffer[] = [];
+  private readonly freeLargeMax: number;
   /** Called when memory is returned. */
   onMemoryFreed: () => void = () => {};
 
@@ -81,6 +86,8 @@ export class RecordAccumulator {
     );
     // Cached buffers stay within buffer.memory, and within a sane count.
     this.freeBuffersMax = Math.min(256, Math.floor(bufferMemory / Math.max(batchSize, 1)));
+    // As many as the grown batches buffer.memory can hold at once, within a quarter of it.
+    this.freeLargeMax = this.batchMaxBytes > batchSize ? Math.floor(bufferMemory / 4 / this.batchMaxBytes) : 0;
   }
 
   queue(topic: string, partition: number): PartitionQueue {
@@ -146,7 +153,12 @@ export class RecordAccumulator {
     const delta = capacity - batch.reservedBytes;
     if (this.usedBytes + delta > this.bufferMemory) return false;
     this.usedBytes += delta;
-    batch.grow(capacity);
+    const old = batch.buffer;
+    batch.grow(
+      capacity,
+      capacity === this.batchMaxBytes && this.freeLarge.length > 0 ? (this.freeLarge.pop() as Buffer) : undefined,
+    );
+    this.keep(old);
     return true;
   }
 
@@ -154,15 +166,22 @@ export class RecordAccumulator {
   release(batch: ProducerBatch): void {
     if (!this.incomplete.delete(batch)) return;
     this.usedBytes -= batch.reservedBytes;
-    if (batch.buffer.length === this.batchSize && this.freeBuffers.length < this.freeBuffersMax) {
-      this.freeBuffers.push(batch.buffer);
-    }
+    this.keep(batch.buffer);
     const waiters = batch.flushWaiters;
     if (waiters !== null) {
       batch.flushWaiters = null;
       for (const waiter of waiters) if (--waiter.remaining === 0) waiter.resolve();
     }
     this.onMemoryFreed();
+  }
+
+  /** Keeps a buffer no batch uses any more for reuse, when it has a reused size and there is room. */
+  private keep(buffer: Buffer): void {
+    if (buffer.length === this.batchSize) {
+      if (this.freeBuffers.length < this.freeBuffersMax) this.freeBuffers.push(buffer);
+    } else if (buffer.length === this.batchMaxBytes && this.freeLarge.length < this.freeLargeMax) {
+      this.freeLarge.push(buffer);
+    }
   }
 
   /** Resolves once every batch incomplete now has completed. */

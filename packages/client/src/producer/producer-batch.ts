@@ -196,9 +196,9 @@ export class ProducerBatch {
     return true;
   }
 
-  /** Moves the records to a larger buffer (see the accumulator on expandable batches). */
-  grow(capacity: number): void {
-    const buffer = Buffer.allocUnsafe(capacity);
+  /** Moves the records to a larger buffer (see the accumulator on expandable batches): `into`, or a new one. */
+  grow(capacity: number, into?: Buffer): void {
+    const buffer = into ?? Buffer.allocUnsafe(capacity);
     this.buffer.copy(buffer, 0, 0, this.pos);
     this.buffer = buffer;
     this.reservedBytes = capacity;
