@@ -69,8 +69,10 @@ try {
   console.log(
     `## Clients (${rounds} rounds, median; acks=${acks}; 3 partitions; broker and each client in its own process)\n`,
   );
-  console.log('| client | record size | produce records/s | produce MB/s | consume records/s | consume MB/s |');
-  console.log('|---|---|---|---|---|---|');
+  console.log(
+    '| client | record size | produce records/s | produce MB/s | produce MB/s, rounds | consume records/s | consume MB/s | consume MB/s, rounds |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
   const ratios = [];
   // Consumers read what KafkaJS wrote (the reference producer), else the first client's topics.
   const source = clients.includes('kafkajs') ? 'kafkajs' : clients[0];
@@ -106,9 +108,14 @@ try {
       }
     }
     const rows = clients.map((c) => ({ c, p: median(produced.get(c)), k: median(consumed.get(c)) }));
+    const spread = (xs) =>
+      `${((Math.min(...xs) * size) / 1e6).toFixed(0)}-${((Math.max(...xs) * size) / 1e6).toFixed(0)}`;
     for (const { c, p, k } of rows) {
-      const consume = k === undefined ? '- | -' : `${fmt(k)} | ${((k * size) / 1e6).toFixed(1)}`;
-      console.log(`| ${c} | ${size} B | ${fmt(p)} | ${((p * size) / 1e6).toFixed(1)} | ${consume} |`);
+      const consume =
+        k === undefined ? '- | - | -' : `${fmt(k)} | ${((k * size) / 1e6).toFixed(1)} | ${spread(consumed.get(c))}`;
+      console.log(
+        `| ${c} | ${size} B | ${fmt(p)} | ${((p * size) / 1e6).toFixed(1)} | ${spread(produced.get(c))} | ${consume} |`,
+      );
     }
     const ours = rows.find((x) => x.c === 'gregor');
     const others = rows.filter((x) => !x.c.startsWith('gregor'));

@@ -6,7 +6,8 @@
  * at least one batch even when it is larger, so a consumer always makes progress.
  * Reads stop at the high watermark (read_uncommitted) or the last stable offset
  * (read_committed; with read_committed the aborted transactions overlapping the data
- * are listed). An offset outside [log start, log end] is OFFSET_OUT_OF_RANGE; a leader
+ * are listed). The partitions are read at once when their limits fit in the response's
+ * (see readAll). An offset outside [log start, log end] is OFFSET_OUT_OF_RANGE; a leader
  * epoch newer than ours is UNKNOWN_LEADER_EPOCH, an older one FENCED_LEADER_EPOCH.
  * That per-partition read is `readForConsumer` (partition/consumer-read.ts), which the
  * replication simulation's read_committed consumer is served by too.
