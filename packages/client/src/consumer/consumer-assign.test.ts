@@ -202,16 +202,22 @@ describe('Consumer with assign()', { timeout: 60_000 }, () => {
     );
   });
 
-  test('prefetching stops at fetchMaxBytes of buffered data and resumes as it is consumed', async () => {
-    const topic = uniqueTopic('bound');
+  /** A one-partition topic holding `batches` batches of 20 records of 500 bytes. */
+  async function topicOf500ByteRecords(name: string, batches: number): Promise<string> {
+    const topic = uniqueTopic(name);
     await data.createTopic(topic, 1);
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < batches; i++) {
       await data.produce(
         topic,
         0,
         Array.from({ length: 20 }, (_, j) => ({ value: Buffer.alloc(500, i + j), timestamp: 1 })),
       );
     }
+    return topic;
+  }
+
+  test('prefetching stops at fetchMaxBytes of buffered data and resumes as it is consumed', async () => {
+    const topic = await topicOf500ByteRecords('bound', 20);
     const c = consumer({
       autoOffsetReset: 'earliest',
       fetchMaxBytes: 20_000,
@@ -245,15 +251,7 @@ describe('Consumer with assign()', { timeout: 60_000 }, () => {
   });
 
   test('the next Fetch is on the wire before the application gets the data just fetched', async () => {
-    const topic = uniqueTopic('ahead');
-    await data.createTopic(topic, 1);
-    for (let i = 0; i < 10; i++) {
-      await data.produce(
-        topic,
-        0,
-        Array.from({ length: 20 }, (_, j) => ({ value: Buffer.alloc(500, i + j), timestamp: 1 })),
-      );
-    }
+    const topic = await topicOf500ByteRecords('ahead', 10);
     const c = consumer({ autoOffsetReset: 'earliest', maxPartitionFetchBytes: 12_000 });
     c.assign([{ topic, partition: 0 }]);
     const cluster = (c as unknown as { fetcher: { cluster: Cluster } }).fetcher.cluster;
