@@ -1,3 +1,4 @@
+export * from './buffer-pool.js';
 export * from './codec-support.js';
 export * from './compression/index.js';
 export * from './crc32c.js';
