@@ -348,6 +348,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
   /** At each poll: the previous poll's records are done with, so their positions may be committed. */
   private beforePoll(): void {
     this.lastPollMs = Date.now();
+    this.fetcher.releaseLent();
     if (this.pollTimedOut) {
       this.pollTimedOut = false;
       this.group?.requestRejoin('polled again after max.poll.interval.ms');

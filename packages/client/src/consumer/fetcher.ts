@@ -42,10 +42,11 @@ import { FetchPartition, FetchTopic, ForgottenTopic } from '@gregor/protocol/gen
 import { ListOffsetsPartition, ListOffsetsTopic } from '@gregor/protocol/generated/messages/list-offsets-request';
 import { ClientClosedError, KafkaError } from '../errors.js';
 import { type Cluster, isStaleMetadataError } from '../network/cluster.js';
-import type { Connection } from '../network/connection.js';
+import { type Connection, takeResponseFrame } from '../network/connection.js';
+import { sharedFramePool } from '../network/frame-reader.js';
 import type { TopicPartition } from '../types.js';
 import { type ResolvedConsumerOptions, TIMER_MAX_MS } from './options.js';
-import { type AbortedRange, CompletedFetch, nextFetchOffset, type PositionHolder } from './records.js';
+import { type AbortedRange, CompletedFetch, FrameLease, nextFetchOffset, type PositionHolder } from './records.js';
 
 /** Kafka's ListOffsets special timestamps. */
 export const EARLIEST_TIMESTAMP = -2;
@@ -148,6 +149,8 @@ export class Fetcher {
   readonly partitions = new Map<string, PartitionState>();
   /** Fetched data not yet handed out, in arrival order. */
   private readonly buffer: CompletedFetch[] = [];
+  /** Finished fetches whose views went out (reuseFetchBuffers): released at the next poll. */
+  private readonly lent: CompletedFetch[] = [];
   private bufferedBytes = 0;
   private readonly inFlight = new Set<number>();
   private readonly sessions = new Map<number, FetchSession>();
@@ -313,7 +316,20 @@ export class Fetcher {
 
   private removeAt(i: number): void {
     const [f] = this.buffer.splice(i, 1);
-    if (f !== undefined) this.bufferedBytes -= f.bytes;
+    if (f === undefined) return;
+    this.bufferedBytes -= f.bytes;
+    // Its response buffer may be reused: now, or after the next poll if views went out.
+    if (f.lentViews) this.lent.push(f);
+    else f.releaseBuffer();
+  }
+
+  /**
+   * Called at the start of every poll: the records the previous one returned are no
+   * longer in use (reuseFetchBuffers), so their response buffers may be reused.
+   */
+  releaseLent(): void {
+    for (const f of this.lent) f.releaseBuffer();
+    this.lent.length = 0;
   }
 
   private dropStale(): void {
@@ -580,6 +596,25 @@ export class Fetcher {
     expected: Map<string, SentPartition>,
     session: FetchSession | null,
   ): void {
+    // The pooled buffer the response was read into: held while it is handled, then by the
+    // CompletedFetches made of it (records.ts); given back when the last lets go.
+    const pooled = takeResponseFrame(response);
+    const lease = pooled === undefined ? null : new FrameLease(pooled, sharedFramePool);
+    lease?.hold();
+    try {
+      this.handleResponseWith(leader, response, expected, session, lease);
+    } finally {
+      lease?.release();
+    }
+  }
+
+  private handleResponseWith(
+    leader: number,
+    response: FetchResponse,
+    expected: Map<string, SentPartition>,
+    session: FetchSession | null,
+    lease: FrameLease | null,
+  ): void {
     if (
       response.errorCode === ErrorCode.FETCH_SESSION_ID_NOT_FOUND ||
       response.errorCode === ErrorCode.INVALID_FETCH_SESSION_EPOCH
@@ -664,6 +699,8 @@ export class Fetcher {
           aborted,
           this.options.isolationLevel === 1,
           this.options.checkCrcs,
+          lease,
+          this.options.reuseFetchBuffers,
         );
         this.buffer.push(f);
         this.bufferedBytes += f.bytes;
@@ -906,7 +943,9 @@ export class Fetcher {
     this.closed = true;
     this.abort.abort(new ClientClosedError('consumer'));
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    // Dropped, not released: the application may still hold views of them.
     this.buffer.length = 0;
+    this.lent.length = 0;
     this.bufferedBytes = 0;
     this.wake();
   }

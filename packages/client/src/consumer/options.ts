@@ -45,6 +45,15 @@ export interface ConsumerOptions<K = Buffer | null, V = Buffer | null> extends C
   maxPollRecords?: number;
   /** `check.crcs`: verify each batch's CRC-32C. Default true. */
   checkCrcs?: boolean;
+  /**
+   * Reuse the buffers Fetch responses are read into even when records hand out their
+   * bytes as they are (no deserializer, or one that may keep them): keys, values and
+   * header values are then valid only until the next {@link Consumer.poll} or the next
+   * turn of `for await`; copy what you keep longer. Faster for large records. Default
+   * false: such bytes stay valid for good, and their buffers are not reused. With the
+   * built-in `string` and `json` deserializers and no headers, buffers are reused either way.
+   */
+  reuseFetchBuffers?: boolean;
   /** `client.rack`: sent in Fetch and in the subscription (v3). Default none. */
   clientRack?: string;
   /** `key.deserializer`. Default: the bytes as they are. */
@@ -71,6 +80,7 @@ export interface ResolvedConsumerOptions<K, V> {
   readonly fetchMaxWaitMs: number;
   readonly maxPollRecords: number;
   readonly checkCrcs: boolean;
+  readonly reuseFetchBuffers: boolean;
   readonly clientRack: string;
   /** Null when the deserializer is the identity on bytes (then it is not called at all). */
   readonly keyDeserializer: Deserializer<K> | null;
@@ -137,6 +147,8 @@ export function resolveConsumerOptions<K, V>(options: ConsumerOptions<K, V>): Re
   if (typeof enableAutoCommit !== 'boolean') throw new ConfigError('enableAutoCommit must be a boolean');
   const checkCrcs = options.checkCrcs ?? true;
   if (typeof checkCrcs !== 'boolean') throw new ConfigError('checkCrcs must be a boolean');
+  const reuseFetchBuffers = options.reuseFetchBuffers ?? false;
+  if (typeof reuseFetchBuffers !== 'boolean') throw new ConfigError('reuseFetchBuffers must be a boolean');
   const isolation = oneOf(
     'isolationLevel',
     options.isolationLevel,
@@ -168,6 +180,7 @@ export function resolveConsumerOptions<K, V>(options: ConsumerOptions<K, V>): Re
     fetchMaxWaitMs: int32Option('fetchMaxWaitMs', options.fetchMaxWaitMs, 500),
     maxPollRecords: int32Option('maxPollRecords', options.maxPollRecords, 500, 1),
     checkCrcs,
+    reuseFetchBuffers,
     clientRack: optionalString('clientRack', options.clientRack) ?? '',
     keyDeserializer:
       options.keyDeserializer === undefined || (options.keyDeserializer as unknown) === bytes

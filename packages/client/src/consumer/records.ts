@@ -12,6 +12,14 @@
  * record: this is the consumer's hot loop. Keys, values and header values stay views
  * into the fetched (or decompressed) bytes.
  *
+ * Reused response buffers: a large Fetch response is read into a pooled buffer
+ * (network/frame-reader.ts), shared by the CompletedFetches of its partitions through a
+ * {@link FrameLease}. Each gives its hold back when it is finished or dropped; the last
+ * one gives the buffer back to the pool, unless a view of it went to the application
+ * (raw bytes, a header, or a deserializer that may keep them): then the buffer is left to
+ * the garbage collector, as the view may live on. With `reuseFetchBuffers` views may go
+ * out, and the hold is given back at the next poll instead (see Fetcher.retire).
+ *
  * Skipped, as Kafka's fetcher skips them:
  * - records below the fetch position (a batch may start before it: the broker returns
  *   whole batches);
@@ -22,6 +30,8 @@
  *   marker (KIP-98, Kafka's `Fetcher.CompletedFetch`); nothing at or beyond the last
  *   stable offset is returned.
  */
+
+import type { BufferPool } from '@gregor/protocol';
 import {
   BASE_TIMESTAMP_OFFSET,
   batchRecordsBytes,
@@ -40,7 +50,31 @@ import {
   TRANSACTIONAL_FLAG_MASK,
 } from '@gregor/protocol';
 import { KafkaError } from '../errors.js';
-import type { Deserializer, RecordHeader } from '../types.js';
+import { type Deserializer, deserializers, type RecordHeader } from '../types.js';
+
+/** Built-in deserializers that copy what they read: the record's bytes do not outlive them. */
+const COPYING_DESERIALIZERS = new WeakSet<object>([deserializers.string, deserializers.json]);
+
+/** A pooled Fetch response buffer, held by the CompletedFetches decoded from it. */
+export class FrameLease {
+  private holders = 0;
+  /** A view of the buffer went to the application: it is never given back. */
+  escaped = false;
+
+  constructor(
+    readonly buffer: Buffer,
+    private readonly pool: BufferPool,
+  ) {}
+
+  hold(): void {
+    this.holders++;
+  }
+
+  /** One holder is done with the buffer; the last gives it back to the pool. */
+  release(): void {
+    if (--this.holders === 0 && !this.escaped) this.pool.give(this.buffer);
+  }
+}
 
 const ATTRIBUTES_LOW_BYTE = 22;
 /** Shared by every record without headers, so those allocate no array. */
@@ -124,6 +158,15 @@ export class CompletedFetch {
   private readonly verifyCrc: boolean;
   /** True once every record was handed out or skipped. */
   done = false;
+  /** The pooled buffer `records` is a view of, or null. */
+  private readonly lease: FrameLease | null;
+  /** Views of the lease's buffer may go out (reuseFetchBuffers): valid until the next poll. */
+  private readonly lendViews: boolean;
+  private leaseReleased = false;
+  /** The current batch's records section is a view of the lease's buffer (not decompressed). */
+  private sectionInLease = false;
+  /** Views of the lease's buffer went out under lendViews: release only at the next poll. */
+  lentViews = false;
 
   constructor(
     state: PositionHolder,
@@ -133,7 +176,12 @@ export class CompletedFetch {
     aborted: AbortedRange[] | null,
     readCommitted: boolean,
     verifyCrc: boolean,
+    lease: FrameLease | null = null,
+    lendViews = false,
   ) {
+    this.lease = lease;
+    this.lendViews = lendViews;
+    lease?.hold();
     this.state = state;
     this.epoch = state.epoch;
     this.records = records;
@@ -146,6 +194,13 @@ export class CompletedFetch {
 
   get bytes(): number {
     return this.records.length;
+  }
+
+  /** Gives this fetch's hold on its pooled buffer back (once; it must not be read after). */
+  releaseBuffer(): void {
+    if (this.lease === null || this.leaseReleased) return;
+    this.leaseReleased = true;
+    this.lease.release();
   }
 
   /** False when a seek or reassignment made these bytes stale. */
@@ -167,6 +222,9 @@ export class CompletedFetch {
     const state = this.state;
     const topic = state.topic;
     const partition = state.partition;
+    const lease = this.lease;
+    const keyKept = keyDeserializer === null || !COPYING_DESERIALIZERS.has(keyDeserializer);
+    const valueKept = valueDeserializer === null || !COPYING_DESERIALIZERS.has(valueDeserializer);
     let added = 0;
     while (added < max && !this.done) {
       const section = this.section;
@@ -230,6 +288,14 @@ export class CompletedFetch {
       }
       const timestamp =
         this.batchLogAppendTime !== -2 ? this.batchLogAppendTime : this.batchBaseTimestamp + timestampDelta;
+      if (
+        lease !== null &&
+        this.sectionInLease &&
+        ((rawKey !== null && keyKept) || (rawValue !== null && valueKept) || headerCount > 0)
+      ) {
+        if (this.lendViews) this.lentViews = true;
+        else lease.escaped = true;
+      }
       const key = keyDeserializer === null ? (rawKey as K) : keyDeserializer(rawKey, topic);
       const value = valueDeserializer === null ? (rawValue as V) : valueDeserializer(rawValue, topic);
       out.push({
@@ -375,6 +441,7 @@ export class CompletedFetch {
         throw corrupt(state.topic, state.partition, error);
       }
       this.section = section;
+      this.sectionInLease = this.lease !== null && section.buffer === this.lease.buffer.buffer;
       this.sectionPos = 0;
       this.recordIndex = 0;
       this.recordCount = buf.readInt32BE(at + RECORD_COUNT_OFFSET);

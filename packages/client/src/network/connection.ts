@@ -83,6 +83,20 @@ function clientMaxVersion(api: ApiSpec): number {
   return api.latestVersionUnstable ? api.highestVersion - 1 : api.highestVersion;
 }
 
+/** Responses decoded from a pooled frame (see takeResponseFrame). */
+const pooledFrames = new WeakMap<object, Buffer>();
+
+/**
+ * The frame-pool buffer a response was decoded from (its byte fields are views of it), or
+ * undefined. The caller then owns it: it gives it back to `sharedFramePool` once nothing
+ * refers to the response's bytes any more. Not taken, it is collected with the response.
+ */
+export function takeResponseFrame(response: object): Buffer | undefined {
+  const pooled = pooledFrames.get(response);
+  if (pooled !== undefined) pooledFrames.delete(response);
+  return pooled;
+}
+
 export class Connection {
   readonly host: string;
   readonly port: number;
@@ -119,7 +133,7 @@ export class Connection {
     let connection: Connection | null = null;
     const reader = new FrameReader(
       {
-        onFrame: (frame) => connection?.deliver(frame),
+        onFrame: (frame, pooled) => connection?.deliver(frame, pooled),
         onFramingError: (message) => connection?.destroy(new ConnectionError(`${connection.address} sent ${message}`)),
       },
       RESPONSE_BYTES_MAX,
@@ -342,7 +356,7 @@ export class Connection {
     this.versions = versions;
   }
 
-  private deliver(frame: Buffer): void {
+  private deliver(frame: Buffer, pooled: Buffer | null = null): void {
     const correlationId = frame.readInt32BE(0);
     const pending = this.settle(correlationId);
     if (pending === undefined) {
@@ -363,6 +377,7 @@ export class Connection {
       this.destroy(new ConnectionError(`connection to ${this.address} closed after an undecodable response`));
       return;
     }
+    if (pooled !== null) pooledFrames.set(decoded.body, pooled);
     pending.resolve(decoded.body);
   }
 
