@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One client benchmark run in its own process (driven by bench/client.mjs):
 //
-//   node bench/client-runner.mjs <gregor|gregor-send|kafkajs|platformatic> produce <bootstrap> <topic> <count> <size> <acks>
+//   node bench/client-runner.mjs <gregor|gregor-send|gregor-reuse|kafkajs|platformatic> produce <bootstrap> <topic> <count> <size> <acks>
 //   node bench/client-runner.mjs <gregor|kafkajs|platformatic> consume <bootstrap> <topic> <count> <size>
 //
 // Prints one JSON line: { records, bytes, ms }. Produce times from the first send to the
@@ -10,7 +10,8 @@
 // Each client is used the way its documentation recommends for throughput: KafkaJS and
 // @platformatic/kafka get arrays of records per send call (neither batches single sends
 // across calls); so does Gregor's producer (sendMany), and 'gregor-send' is Gregor with
-// one send() per record, batched by linger.ms.
+// one send() per record, batched by linger.ms. 'gregor-reuse' is Gregor's consumer with
+// reuseFetchBuffers (record bytes valid until the next poll; this loop keeps none).
 import { randomBytes } from 'node:crypto';
 
 const [client, phase, bootstrap, topic, countText, sizeText, acksText] = process.argv.slice(2);
@@ -42,13 +43,14 @@ const runners = {
       await producer.close();
       return ms;
     },
-    async consume() {
+    async consume(reuseFetchBuffers = false) {
       const { Consumer } = await import('../packages/client/dist/index.js');
       const consumer = new Consumer({
         bootstrapServers: bootstrap,
         groupId: `bench-${process.pid}`,
         autoOffsetReset: 'earliest',
         enableAutoCommit: false,
+        reuseFetchBuffers,
       });
       consumer.subscribe([topic]);
       let seen = 0;
@@ -62,6 +64,11 @@ const runners = {
       await consumer.close();
       return ms;
     },
+  },
+  // Gregor's consumer with reuseFetchBuffers, its documented setting for throughput when
+  // record bytes are not kept past the next poll (this loop only counts them).
+  'gregor-reuse': {
+    consume: () => runners.gregor.consume(true),
   },
   // Gregor with one send() per record (its batching by linger.ms does the grouping).
   'gregor-send': {
@@ -166,7 +173,7 @@ if (
   !(size >= 0)
 ) {
   console.error(
-    'usage: client-runner.mjs <gregor|gregor-send|kafkajs|platformatic> <produce|consume> <bootstrap> <topic> <count> <size> [acks]',
+    'usage: client-runner.mjs <gregor|gregor-send|gregor-reuse|kafkajs|platformatic> <produce|consume> <bootstrap> <topic> <count> <size> [acks]',
   );
   process.exit(2);
 }

@@ -9,8 +9,8 @@
 // clients take turns round by round (so drift in the machine's speed hits all alike);
 // each produce run writes a fresh topic, each consume run reads a topic holding the same
 // number of records with a fresh group. Reported: the median of the rounds.
-// Environment: BENCH_ROUNDS (default 3), BENCH_CLIENTS (default gregor,gregor-send,kafkajs,
-// platformatic; gregor-send is produce only), BENCH_ACKS (default 1), BENCH_COUNT_100 (records
+// Environment: BENCH_ROUNDS (default 3), BENCH_CLIENTS (default gregor,gregor-send,
+// gregor-reuse,kafkajs,platformatic; gregor-send is produce only, gregor-reuse consume only), BENCH_ACKS (default 1), BENCH_COUNT_100 (records
 // of 100 B, default 1,000,000), BENCH_COUNT_1024 (default 250,000).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +21,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const clients = (process.env.BENCH_CLIENTS ?? 'gregor,gregor-send,kafkajs,platformatic').split(',');
+const clients = (process.env.BENCH_CLIENTS ?? 'gregor,gregor-send,gregor-reuse,kafkajs,platformatic').split(',');
+/** Clients that only produce, and clients that only consume. */
+const produceOnly = new Set(['gregor-send']);
+const consumeOnly = new Set(['gregor-reuse']);
 const acks = Number(process.env.BENCH_ACKS ?? 1);
 const cases = [
   { size: 100, count: Number(process.env.BENCH_COUNT_100 ?? 1_000_000) },
@@ -81,6 +84,7 @@ try {
     const consumed = new Map(clients.map((c) => [c, []]));
     for (let r = 0; r < rounds; r++) {
       for (const c of clients) {
+        if (consumeOnly.has(c)) continue;
         const result = await run([
           c,
           'produce',
@@ -95,7 +99,7 @@ try {
     }
     for (let r = 0; r < rounds; r++) {
       for (const c of clients) {
-        if (c === 'gregor-send') continue;
+        if (produceOnly.has(c)) continue;
         const result = await run([
           c,
           'consume',
@@ -110,23 +114,25 @@ try {
     const rows = clients.map((c) => ({ c, p: median(produced.get(c)), k: median(consumed.get(c)) }));
     const spread = (xs) =>
       `${((Math.min(...xs) * size) / 1e6).toFixed(0)}-${((Math.max(...xs) * size) / 1e6).toFixed(0)}`;
-    for (const { c, p, k } of rows) {
-      const consume =
-        k === undefined ? '- | - | -' : `${fmt(k)} | ${((k * size) / 1e6).toFixed(1)} | ${spread(consumed.get(c))}`;
-      console.log(
-        `| ${c} | ${size} B | ${fmt(p)} | ${((p * size) / 1e6).toFixed(1)} | ${spread(produced.get(c))} | ${consume} |`,
-      );
+    const cells = (xs) =>
+      xs.length === 0 ? '- | - | -' : `${fmt(median(xs))} | ${((median(xs) * size) / 1e6).toFixed(1)} | ${spread(xs)}`;
+    for (const { c } of rows) {
+      console.log(`| ${c} | ${size} B | ${cells(produced.get(c))} | ${cells(consumed.get(c))} |`);
     }
     const ours = rows.find((x) => x.c === 'gregor');
+    const reuse = rows.find((x) => x.c === 'gregor-reuse');
     const others = rows.filter((x) => !x.c.startsWith('gregor'));
     if (ours && others.length > 0) {
       const bestP = Math.max(...others.map((x) => x.p));
       const bestK = Math.max(...others.map((x) => x.k));
-      ratios.push(`| ${size} B | ${(ours.p / bestP).toFixed(2)} | ${(ours.k / bestK).toFixed(2)} |`);
+      const reuseK = reuse === undefined ? '-' : (reuse.k / bestK).toFixed(2);
+      ratios.push(`| ${size} B | ${(ours.p / bestP).toFixed(2)} | ${(ours.k / bestK).toFixed(2)} | ${reuseK} |`);
     }
   }
   if (ratios.length > 0) {
-    console.log('\n| record size | produce: gregor / fastest other | consume: gregor / fastest other |\n|---|---|---|');
+    console.log(
+      '\n| record size | produce: gregor / fastest other | consume: gregor / fastest other | consume: gregor-reuse / fastest other |\n|---|---|---|---|',
+    );
     for (const line of ratios) console.log(line);
   }
   console.log();
