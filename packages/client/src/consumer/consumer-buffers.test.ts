@@ -15,7 +15,7 @@ const BATCHES = 8;
 const PER_BATCH = 1000;
 const TOTAL = BATCHES * PER_BATCH;
 /** 500-byte values that name their record: 4 MB in all. */
-const valueOf = (n: number): string => `record-${n}-`.padEnd(500, String.fromCharCode(97 + (n % 26)));
+const recordValue = (n: number): string => `record-${n}-`.padEnd(500, String.fromCharCode(97 + (n % 26)));
 
 describe('Consumer: reused response buffers', { timeout: 60_000 }, () => {
   let tb: TestBroker;
@@ -34,7 +34,7 @@ describe('Consumer: reused response buffers', { timeout: 60_000 }, () => {
         0,
         Array.from({ length: PER_BATCH }, (_, j) => ({
           key: j % 2 === 0 ? Buffer.from(`k${j}`) : null,
-          value: Buffer.from(valueOf(b * PER_BATCH + j)),
+          value: Buffer.from(recordValue(b * PER_BATCH + j)),
           timestamp: 1,
         })),
       );
@@ -91,7 +91,9 @@ describe('Consumer: reused response buffers', { timeout: 60_000 }, () => {
       (v) => values.push(v as string),
     );
     assert.ok(sharedFramePool.buffersKept > keptBefore, 'response buffers were given back');
-    values.forEach((v, n) => assert.equal(v, valueOf(n)));
+    values.forEach((v, n) => {
+      assert.equal(v, recordValue(n));
+    });
   });
 
   test('raw bytes (the default) are never overwritten: their buffers are not reused', async () => {
@@ -101,13 +103,15 @@ describe('Consumer: reused response buffers', { timeout: 60_000 }, () => {
     // A second consumer reads the same data meanwhile: fresh buffers, none of the first's.
     await consumeAll(consumer<Buffer | null, Buffer | null>({}), () => {});
     assert.equal(sharedFramePool.buffersKept, keptBefore, 'no buffer a view may live in was given back');
-    values.forEach((v, n) => assert.equal(v.toString(), valueOf(n)));
+    values.forEach((v, n) => {
+      assert.equal(v.toString(), recordValue(n));
+    });
   });
 
   test('reuseFetchBuffers: raw bytes are valid until the next poll, and buffers are reused', async () => {
     const keptBefore = sharedFramePool.buffersKept;
     await consumeAll(consumer<Buffer | null, Buffer | null>({ reuseFetchBuffers: true }), (v, offset) =>
-      assert.equal((v as Buffer).toString(), valueOf(offset)),
+      assert.equal((v as Buffer).toString(), recordValue(offset)),
     );
     assert.ok(sharedFramePool.buffersKept > keptBefore, 'response buffers were given back');
   });
