@@ -8,10 +8,12 @@
 // client run in its own process (bench/client-runner.mjs). For each record size, the
 // clients take turns round by round (so drift in the machine's speed hits all alike);
 // each produce run writes a fresh topic, each consume run reads a topic holding the same
-// number of records with a fresh group. Reported: the median of the rounds.
+// number of records with a fresh group. Reported: the median of the rounds, and the
+// slowest and fastest round.
 // Environment: BENCH_ROUNDS (default 3), BENCH_CLIENTS (default gregor,gregor-send,
-// gregor-reuse,kafkajs,platformatic; gregor-send is produce only, gregor-reuse consume only), BENCH_ACKS (default 1), BENCH_COUNT_100 (records
-// of 100 B, default 1,000,000), BENCH_COUNT_1024 (default 250,000).
+// gregor-reuse,kafkajs,platformatic; gregor-send is produce only, gregor-reuse consume
+// only), BENCH_ACKS (default 1), BENCH_COUNT_100 (records of 100 B, default 1,000,000),
+// BENCH_COUNT_1024 (default 250,000).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

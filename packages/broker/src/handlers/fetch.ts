@@ -25,8 +25,7 @@
 import type { Uuid } from '@gregor/protocol';
 import { ApiKey, ErrorCode, type FetchRequest, FetchResponse, ZERO_UUID } from '@gregor/protocol';
 import type { FetchPartition, FetchTopic } from '@gregor/protocol/generated/messages/fetch-request';
-import type { PartitionData } from '@gregor/protocol/generated/messages/fetch-response';
-import { FetchableTopicResponse } from '@gregor/protocol/generated/messages/fetch-response';
+import { FetchableTopicResponse, type PartitionData } from '@gregor/protocol/generated/messages/fetch-response';
 import type { ReadResult } from '@gregor/storage';
 import type { Broker } from '../broker.js';
 import { isMetadataFetch } from '../cluster/raft-wire.js';

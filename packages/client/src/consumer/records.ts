@@ -18,7 +18,7 @@
  * one gives the buffer back to the pool, unless a view of it went to the application
  * (raw bytes, a header, or a deserializer that may keep them): then the buffer is left to
  * the garbage collector, as the view may live on. With `reuseFetchBuffers` views may go
- * out, and the hold is given back at the next poll instead (see Fetcher.retire).
+ * out, and the hold is given back at the next poll instead (Fetcher.releaseLent).
  *
  * Skipped, as Kafka's fetcher skips them:
  * - records below the fetch position (a batch may start before it: the broker returns
@@ -30,10 +30,9 @@
  *   marker (KIP-98, Kafka's `Fetcher.CompletedFetch`); nothing at or beyond the last
  *   stable offset is returned.
  */
-
-import type { BufferPool } from '@gregor/protocol';
 import {
   BASE_TIMESTAMP_OFFSET,
+  type BufferPool,
   batchRecordsBytes,
   CONTROL_FLAG_MASK,
   ControlRecordType,
