@@ -795,18 +795,21 @@ export class Partition {
           this.env.onEvent('warn', 'the controller refused an ISR change', fields);
           this.clearPendingIsr(pending);
           return;
-        case ErrorCode.NOT_CONTROLLER:
-        case ErrorCode.REQUEST_TIMED_OUT:
-        case ErrorCode.UNKNOWN_SERVER_ERROR:
-          // Not answered by the active controller: whether it was made is unknown.
-          this.env.onEvent('warn', 'AlterPartition not answered by the controller; sending it again', fields);
-          this.resendPendingIsr(pending, leaderEpoch);
+        case ErrorCode.INVALID_UPDATE_VERSION:
+        case ErrorCode.FENCED_LEADER_EPOCH:
+        case ErrorCode.NEW_LEADER_ELECTED:
+        case ErrorCode.UNKNOWN_TOPIC_ID:
+        case ErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
+          // This leader's state is behind the controller's (perhaps behind this very change,
+          // made but unanswered). The pending change stays until the newer image settles it.
+          this.env.onEvent('info', 'ISR change refused as stale; waiting for newer metadata', fields);
           return;
         default:
-          // INVALID_UPDATE_VERSION, FENCED_LEADER_EPOCH, UNKNOWN_TOPIC_*: this leader's state
-          // is behind the controller's (perhaps behind this very change, made but unanswered).
-          // The pending change stays until the newer image arrives and settles it.
-          this.env.onEvent('info', 'ISR change refused as stale; waiting for newer metadata', fields);
+          // Not answered by the active controller (NOT_CONTROLLER, a timeout), or an error
+          // no image will settle: whether it was made is unknown, so it is sent again, as
+          // Kafka retries an AlterPartition on unexpected errors.
+          this.env.onEvent('warn', 'AlterPartition not answered by the controller; sending it again', fields);
+          this.resendPendingIsr(pending, leaderEpoch);
           return;
       }
     }

@@ -233,6 +233,25 @@ describe('replication', () => {
     assert.deepEqual(leader.isr, [1, 2]);
   });
 
+  test('an AlterPartition failing with an error no image settles (INVALID_REQUEST) is sent again, not left pending for good', async () => {
+    const c = await startCluster({ replicas: [1, 2], isr: [1], leader: 1, nodes: [1, 2] });
+    const leader = c.partition(1);
+    c.holdAlters = true;
+    await c.pump([2]);
+    const held = c.heldAlters.splice(0);
+    assert.equal(held.length, 1);
+    for (const h of held) h.resolve({ errorCode: ErrorCode.INVALID_REQUEST });
+    await new Promise((r) => setImmediate(r));
+    assert.equal(leader.isrChangePending, true);
+    // The same change goes out again after the backoff, and this time it is made.
+    c.holdAlters = false;
+    for (let i = 0; i < 200 && c.alterRequests.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setImmediate(r));
+    assert.equal(c.alterRequests.length, 2);
+    assert.deepEqual(leader.isr, [1, 2]);
+    assert.equal(leader.isrChangePending, false);
+  });
+
   test('an ISR change refused as stale (INVALID_UPDATE_VERSION) stays pending until the newer image settles it', async () => {
     const c = await startCluster({ replicas: [1, 2], isr: [1], leader: 1, nodes: [1, 2] });
     const leader = c.partition(1);
