@@ -274,10 +274,9 @@ export class Broker {
         brokerHeartbeatIntervalMs: s.brokerHeartbeatIntervalMs,
         brokerSessionTimeoutMs: s.brokerSessionTimeoutMs,
         uncleanLeaderElectionEnable: s.config.bool('unclean.leader.election.enable'),
-        autoLeaderRebalance: {
-          enabled: s.config.bool('auto.leader.rebalance.enable'),
-          checkIntervalMs: s.config.long('leader.imbalance.check.interval.seconds') * 1000,
-        },
+        ...(s.config.bool('auto.leader.rebalance.enable')
+          ? { leaderRebalanceIntervalMs: s.config.long('leader.imbalance.check.interval.seconds') * 1000 }
+          : {}),
       },
     );
     this.controllerInstance = controller;

@@ -36,27 +36,6 @@ const CONTROLLER_LISTENER_ONLY: ReadonlySet<number> = new Set([
 ]);
 
 /**
- * What a controller serves (Kafka's ControllerApis): the node-to-node APIs above, the
- * metadata log's Fetch, and the operations brokers pass on to it. On a controller
- * listener these are answered from the start, while the node is still catching up; any
- * other API needs the broker's partitions and coordinators, so it waits, as on client
- * listeners, until the node serves clients (and on a controller-only node, never).
- */
-const CONTROLLER_APIS: ReadonlySet<number> = new Set([
-  ...CONTROLLER_LISTENER_ONLY,
-  ApiKey.ApiVersions,
-  ApiKey.Fetch,
-  ApiKey.DescribeQuorum,
-  ApiKey.CreateTopics,
-  ApiKey.DeleteTopics,
-  ApiKey.CreatePartitions,
-  ApiKey.IncrementalAlterConfigs,
-  ApiKey.ElectLeaders,
-  ApiKey.AlterPartitionReassignments,
-  ApiKey.ListPartitionReassignments,
-]);
-
-/**
  * Requests only the active controller can answer, whatever node a client sends them to:
  * on any other node of a cluster they are passed on to it as they came (Kafka's
  * brokers forward them too). Operations the handlers start themselves (CreateTopics
@@ -67,6 +46,24 @@ const FORWARDED_TO_CONTROLLER: ReadonlySet<number> = new Set([
   ApiKey.AlterPartitionReassignments,
   ApiKey.ListPartitionReassignments,
   ApiKey.DescribeQuorum,
+]);
+
+/**
+ * What a controller serves (Kafka's ControllerApis): the node-to-node APIs above, the
+ * metadata log's Fetch, and the operations brokers pass on to it. On a controller
+ * listener these are answered from the start, while the node is still catching up; any
+ * other API needs the broker's partitions and coordinators, so it waits, as on client
+ * listeners, until the node serves clients (and on a controller-only node, never).
+ */
+const CONTROLLER_APIS: ReadonlySet<number> = new Set([
+  ...CONTROLLER_LISTENER_ONLY,
+  ...FORWARDED_TO_CONTROLLER,
+  ApiKey.ApiVersions,
+  ApiKey.Fetch,
+  ApiKey.CreateTopics,
+  ApiKey.DeleteTopics,
+  ApiKey.CreatePartitions,
+  ApiKey.IncrementalAlterConfigs,
 ]);
 
 /**
@@ -117,6 +114,13 @@ export function createDispatcher(broker: Broker): (frame: Buffer, connection: Co
       return 'close';
     }
     const onControllerListener = broker.settings.controllerListenerNames.includes(connection.listenerName);
+    if (CONTROLLER_LISTENER_ONLY.has(api.apiKey) && !onControllerListener) {
+      broker.logger.warn(
+        { connection: connection.id, api: api.name, listener: connection.listenerName },
+        'closing connection: API served on controller listeners only',
+      );
+      return 'close';
+    }
     const brokerServing = broker.servingClients && broker.settings.roles.broker;
     if (!brokerServing && !(onControllerListener && CONTROLLER_APIS.has(api.apiKey))) {
       // Not ready (catching up, opening partitions, not yet unfenced): an answer now would
@@ -139,13 +143,6 @@ export function createDispatcher(broker: Broker): (frame: Buffer, connection: Co
         );
         return 'close';
       }
-    }
-    if (CONTROLLER_LISTENER_ONLY.has(api.apiKey) && !onControllerListener) {
-      broker.logger.warn(
-        { connection: connection.id, api: api.name, listener: connection.listenerName },
-        'closing connection: API served on controller listeners only',
-      );
-      return 'close';
     }
     const ctx: RequestContext = { broker, header, version, connection };
     if (version < handler.minVersion || version > handler.maxVersion) {

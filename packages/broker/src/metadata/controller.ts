@@ -157,10 +157,10 @@ export interface ControllerOptions {
   /** The static broker default of unclean.leader.election.enable (false). */
   uncleanLeaderElectionEnable?: boolean;
   /**
-   * auto.leader.rebalance.enable (true) and leader.imbalance.check.interval.seconds (300),
-   * in ms: how often the active controller elects preferred leaders where it can.
+   * leader.imbalance.check.interval.seconds (300), in ms, when auto.leader.rebalance.enable
+   * (true): how often the active controller elects preferred leaders where it can. Absent: never.
    */
-  autoLeaderRebalance?: { enabled: boolean; checkIntervalMs: number };
+  leaderRebalanceIntervalMs?: number;
 }
 
 /** True for the error MetadataLog.append rejects with when this node is not the active controller. */
@@ -291,7 +291,7 @@ export class Controller {
   private readonly selfNodes = new Set<number>();
   private active = false;
   private timer: unknown = null;
-  private readonly autoLeaderRebalance: { enabled: boolean; checkIntervalMs: number } | null;
+  private readonly leaderRebalanceIntervalMs: number | null;
 
   constructor(
     private readonly log: ControllerLog,
@@ -306,7 +306,7 @@ export class Controller {
     this.brokerSessionTimeoutMs = options.brokerSessionTimeoutMs ?? BROKER_SESSION_TIMEOUT_MS_DEFAULT;
     this.uncleanDefault = options.uncleanLeaderElectionEnable ?? false;
     this.heartbeats = new BrokerHeartbeats(this.brokerSessionTimeoutMs);
-    this.autoLeaderRebalance = options.autoLeaderRebalance ?? null;
+    this.leaderRebalanceIntervalMs = options.leaderRebalanceIntervalMs ?? null;
   }
 
   get image(): MetadataImage {
@@ -360,8 +360,8 @@ export class Controller {
 
   /** The next automatic preferred-leader election (auto.leader.rebalance.enable). */
   private armRebalanceTimer(): void {
-    const rebalance = this.autoLeaderRebalance;
-    if (!this.active || rebalance === null || !rebalance.enabled || this.rebalanceTimer !== null) return;
+    const intervalMs = this.leaderRebalanceIntervalMs;
+    if (!this.active || intervalMs === null || this.rebalanceTimer !== null) return;
     this.rebalanceTimer = this.timers.setTimeout(() => {
       this.rebalanceTimer = null;
       this.balanceLeaders().then(
@@ -371,7 +371,7 @@ export class Controller {
           else this.armRebalanceTimer();
         },
       );
-    }, rebalance.checkIntervalMs);
+    }, intervalMs);
   }
 
   /**
@@ -391,7 +391,7 @@ export class Controller {
         for (const p of topic.partitions) {
           const preferred = p.replicas[0];
           if (preferred === undefined || p.leader === preferred || !p.isr.includes(preferred)) continue;
-          if (!isActive(work, preferred)) continue;
+          // A preferred replica that cannot lead makes the election pick another: skipped.
           const outcome = this.electLeader(work, topic.name, p.partitionId, ElectionType.PREFERRED);
           if (outcome.record === null || outcome.record.leader !== preferred) continue;
           const r = changeRecord(outcome.record);

@@ -157,9 +157,7 @@ export async function startController(
     timers: time,
     random: seededRandom(opts.seed ?? 7),
     uncleanLeaderElectionEnable: opts.uncleanLeaderElectionEnable ?? false,
-    ...(opts.autoLeaderRebalanceMs === undefined
-      ? {}
-      : { autoLeaderRebalance: { enabled: true, checkIntervalMs: opts.autoLeaderRebalanceMs } }),
+    ...(opts.autoLeaderRebalanceMs === undefined ? {} : { leaderRebalanceIntervalMs: opts.autoLeaderRebalanceMs }),
   });
   await controller.registerBroker(
     log.nodeId,

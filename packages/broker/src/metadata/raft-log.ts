@@ -13,7 +13,7 @@
 import type { ElectionState, OffsetAndEpoch, QuorumStateStore, ReplicatedLog } from '@gregor/raft';
 import { decodeQuorumState, encodeQuorumState } from '@gregor/raft';
 import type { Disk, DiskFile, PartitionLog } from '@gregor/storage';
-import { joinPath } from '@gregor/storage';
+import { joinPath, readFully } from '@gregor/storage';
 
 const SNAPSHOT_SUFFIX = '.checkpoint';
 const SNAPSHOT_NAME = /^(\d{20})-(\d{10})\.checkpoint$/;
@@ -134,14 +134,7 @@ export class DiskReplicatedLog implements ReplicatedLog {
     try {
       const size = await file.size();
       const length = Math.max(0, Math.min(maxBytes, size - position));
-      const chunk = Buffer.allocUnsafe(length);
-      let read = 0;
-      while (read < length) {
-        const n = await file.read(chunk, read, length - read, position + read);
-        if (n === 0) break;
-        read += n;
-      }
-      return { size, chunk: chunk.subarray(0, read) };
+      return { size, chunk: await readFully(file, position, length) };
     } finally {
       await file.close();
     }
