@@ -295,13 +295,18 @@ export class TestCluster {
     for (const id of this.members.keys()) await this.start(id);
   }
 
-  /** Stops `id` without a word (non-graceful) and loses its unflushed log. */
-  async crash(id: number): Promise<void> {
+  /** Stops `id` without a word (non-graceful), its log as it was (a process killed, its page cache intact). */
+  async kill(id: number): Promise<void> {
     const m = this.member(id);
     this.network.handlers.delete(id);
     await m.node?.close({ graceful: false });
     m.node = null;
-    m.log.crash();
+  }
+
+  /** Stops `id` without a word (non-graceful) and loses its unflushed log. */
+  async crash(id: number): Promise<void> {
+    await this.kill(id);
+    this.member(id).log.crash();
   }
 
   async stopAll(): Promise<void> {

@@ -561,9 +561,7 @@ describe('appends, listener order and limits', () => {
     const follower = [1, 2, 3].find((id) => id !== leader) as number;
     const m = c.member(follower);
     await c.time.runUntil(() => m.listener.values().length === 2);
-    c.network.handlers.delete(follower);
-    await m.node?.close({ graceful: false });
-    m.node = null;
+    await c.kill(follower);
     (m.log as unknown as { flushed: number }).flushed = 0;
     await c.start(follower);
     await c.time.runUntil(() => m.listener.values().length === 2, 5_000);

@@ -54,7 +54,8 @@ export class ReplicationInvariantViolation extends Error {
   }
 }
 
-function violation(invariant: ReplicationInvariant, message: string): never {
+/** Throws the violation of `invariant`. */
+export function violation(invariant: ReplicationInvariant, message: string): never {
   throw new ReplicationInvariantViolation(invariant, message);
 }
 

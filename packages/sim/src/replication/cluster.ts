@@ -52,7 +52,7 @@ import { pino } from 'pino';
 import type { SimEndpoint } from '../network.js';
 import { SimNetwork } from '../network.js';
 import type { SeededRandom } from '../random.js';
-import type { ProcessGate, SimScheduler, TimerScope } from '../scheduler.js';
+import type { SimScheduler, TimerScope } from '../scheduler.js';
 import type { ReplicationChecker } from './checker.js';
 import { ControllerChecker } from './controller-checker.js';
 import type { QuorumConfig } from './controller-quorum.js';
@@ -62,9 +62,11 @@ import {
   ControllerQuorum,
   describeRaftRequest,
   describeRaftResponse,
+  isNotControllerAnswer,
 } from './controller-quorum.js';
 import { IncarnationDisk } from './incarnation-disk.js';
-import { startProcess } from './process-slot.js';
+import type { ProcessIncarnation, ProcessSlot } from './process-slot.js';
+import { crashProcess, describeError, sleep, startProcess } from './process-slot.js';
 import type { TxnRequest, TxnResponse } from './transaction-requests.js';
 import {
   appendIdempotent,
@@ -161,17 +163,11 @@ function seededUuid(random: SeededRandom): Uuid {
   }
 }
 
-export interface Incarnation {
-  readonly n: number;
-  readonly scope: TimerScope;
-  readonly gate: ProcessGate;
-  readonly endpoint: SimEndpoint<SimRequest, SimResponse>;
-  readonly disk: IncarnationDisk;
+export interface Incarnation extends ProcessIncarnation {
   readonly incarnationId: Uuid;
   rm: ReplicaManager | null;
   brokerEpoch: number;
   appliedOffset: number;
-  alive: boolean;
   /** Controlled shutdown asked (heartbeats say wantShutDown) / granted (shouldShutDown). */
   wantShutDown: boolean;
   shouldShutDown: boolean;
@@ -180,7 +176,7 @@ export interface Incarnation {
   readonly controllers: ControllerChooser;
 }
 
-export class SimBroker {
+export class SimBroker implements ProcessSlot<Incarnation> {
   readonly disk = new MemoryDisk();
   incarnation: Incarnation | null = null;
   incarnations = 0;
@@ -206,7 +202,8 @@ export class ReplicationCluster {
   private readonly clientControllers = new Map<number, ControllerChooser>();
   private readonly producersStopped = new Set<number>();
   private producerEndpoints = new Map<number, SimEndpoint<SimRequest, SimResponse>>();
-  private producerImages = new Map<number, MetadataImage>();
+  /** Each client's newest metadata image (fetchMetadata), where it looks partition leaders up (leaderOf). */
+  private readonly clientImages = new Map<number, MetadataImage>();
   private readonly producerScope: TimerScope;
 
   constructor(
@@ -309,9 +306,7 @@ export class ReplicationCluster {
       endpoint,
       disk: new IncarnationDisk(
         b.disk,
-        this.config.diskOpDelayMs > 0
-          ? () => new Promise<void>((resolve) => scope.setTimeout(resolve, this.config.diskOpDelayMs))
-          : null,
+        this.config.diskOpDelayMs > 0 ? () => sleep(scope, this.config.diskOpDelayMs) : null,
       ),
       incarnationId: seededUuid(this.random),
       rm: null,
@@ -333,17 +328,7 @@ export class ReplicationCluster {
 
   /** A crash: the incarnation is frozen; with `powerLoss`, unsynced bytes are lost too. */
   crash(b: SimBroker, powerLoss: boolean, tornTail: boolean): void {
-    const inc = b.incarnation;
-    if (inc === null) return;
-    inc.alive = false;
-    inc.scope.kill();
-    inc.gate.kill();
-    inc.endpoint.kill();
-    inc.disk.freeze();
-    this.checker.forget(b.id, inc.n);
-    b.incarnation = null;
-    if (powerLoss) b.disk.crash(tornTail ? () => this.random.next() : undefined);
-    this.scheduler.trace(`broker ${b.id} ${powerLoss ? `loses power${tornTail ? ' (torn tail)' : ''}` : 'is killed'}`);
+    crashProcess(this.scheduler, 'broker', b, this.checker, this.random, powerLoss, tornTail);
   }
 
   /**
@@ -357,7 +342,7 @@ export class ReplicationCluster {
     if (inc === null || inc.rm === null || inc.closing || inc.wantShutDown) return;
     inc.wantShutDown = true;
     this.scheduler.trace(`broker ${b.id} asks for a controlled shutdown`);
-    for (let waited = 0; !inc.shouldShutDown && waited < maxWaitMs; waited += 50) await this.sleep(inc.scope, 50);
+    for (let waited = 0; !inc.shouldShutDown && waited < maxWaitMs; waited += 50) await sleep(inc.scope, 50);
     inc.closing = true;
     inc.endpoint.accepting = false;
     this.scheduler.trace(
@@ -365,10 +350,6 @@ export class ReplicationCluster {
     );
     await inc.rm.close();
     if (b.incarnation === inc) this.crash(b, false, false);
-  }
-
-  private sleep(scope: TimerScope, ms: number): Promise<void> {
-    return new Promise((resolve) => scope.setTimeout(resolve, ms));
   }
 
   /** A request to the controller this incarnation believes active (null: no answer); see ControllerQuorum.call. */
@@ -386,7 +367,7 @@ export class ReplicationCluster {
     while (image === null) {
       const r = await this.call(inc, { kind: 'metadata', offset: -1 }, cfg.heartbeatIntervalMs * 2);
       if (r?.kind === 'metadata' && r.caughtUp) image = r.image ?? MetadataImage.empty();
-      else await this.sleep(inc.scope, cfg.metadataPollMs);
+      else await sleep(inc.scope, cfg.metadataPollMs);
     }
     const timers = {
       setTimeout: (fn: () => void, ms: number) => inc.scope.setTimeout(fn, ms),
@@ -438,8 +419,8 @@ export class ReplicationCluster {
         break;
       }
       // Refused by the active controller: wait; no answer or NOT_CONTROLLER: the next controller at once.
-      const refused = r?.kind === 'register' && r.errorCode !== ErrorCode.NOT_CONTROLLER;
-      await this.sleep(inc.scope, refused ? cfg.heartbeatIntervalMs : cfg.retryBackoffMs);
+      const refused = r?.kind === 'register' && !isNotControllerAnswer(r);
+      await sleep(inc.scope, refused ? cfg.heartbeatIntervalMs : cfg.retryBackoffMs);
     }
     this.scheduler.trace(`broker ${b.id} started at metadata offset ${image.offset}, broker epoch ${inc.brokerEpoch}`);
     void this.heartbeats(b, inc);
@@ -461,14 +442,14 @@ export class ReplicationCluster {
       );
       if (r?.kind === 'heartbeat' && r.shouldShutDown) inc.shouldShutDown = true;
       // Not the active controller (or silent): the next one at once, before the session runs out.
-      const answered = r?.kind === 'heartbeat' && r.errorCode !== ErrorCode.NOT_CONTROLLER;
-      await this.sleep(inc.scope, answered ? this.config.heartbeatIntervalMs : this.config.retryBackoffMs);
+      const answered = r?.kind === 'heartbeat' && !isNotControllerAnswer(r);
+      await sleep(inc.scope, answered ? this.config.heartbeatIntervalMs : this.config.retryBackoffMs);
     }
   }
 
   private async followMetadata(inc: Incarnation, rm: ReplicaManager): Promise<void> {
     for (;;) {
-      await this.sleep(inc.scope, this.config.metadataPollMs);
+      await sleep(inc.scope, this.config.metadataPollMs);
       if (inc.closing) return;
       const r = await this.call(inc, { kind: 'metadata', offset: inc.appliedOffset }, this.config.heartbeatIntervalMs);
       if (r?.kind === 'metadata' && r.image !== null && r.image.offset > inc.appliedOffset && !inc.closing) {
@@ -612,7 +593,7 @@ export class ReplicationCluster {
         if (acked) sequences.set(partition, baseSequence + values.length);
         // Abandoned after the heal: the producer is done.
         else break;
-        await new Promise<void>((resolve) => this.producerScope.setTimeout(resolve, gapMs()));
+        await sleep(this.producerScope, gapMs());
       }
     })();
   }
@@ -634,8 +615,7 @@ export class ReplicationCluster {
     const tp = `${TOPIC}-${partition}`;
     for (;;) {
       if (abandon()) return false;
-      const leader =
-        this.producerImages.get(producerId)?.topicsById.get(this.topicId)?.partitions[partition]?.leader ?? -1;
+      const leader = this.leaderOf(producerId, partition)?.leader ?? -1;
       if (leader >= 0) {
         const now = this.scheduler.now();
         const batch = buildRecordBatch({
@@ -660,9 +640,8 @@ export class ReplicationCluster {
           `produce ${tp} [${values.join(',')}] to broker ${leader} failed: ${r === null ? 'no answer' : r.kind === 'produce' ? `error ${r.errorCode}` : r.kind}`,
         );
       }
-      const image = await this.fetchMetadata(endpoint, producerId);
-      if (image !== null) this.producerImages.set(producerId, image);
-      await new Promise<void>((resolve) => this.producerScope.setTimeout(resolve, this.config.retryBackoffMs));
+      await this.fetchMetadata(endpoint, producerId);
+      await sleep(this.producerScope, this.config.retryBackoffMs);
     }
   }
 
@@ -675,8 +654,11 @@ export class ReplicationCluster {
     return endpoint;
   }
 
-  /** The metadata a client node learns (how producers and consumers find partition leaders); null: no answer. */
-  async fetchMetadata(endpoint: SimEndpoint<SimRequest, SimResponse>, clientId: number): Promise<MetadataImage | null> {
+  /**
+   * Asks for the metadata a client node learns (how producers and consumers find partition
+   * leaders): an answer becomes the client's image (leaderOf); no answer keeps the old one.
+   */
+  async fetchMetadata(endpoint: SimEndpoint<SimRequest, SimResponse>, clientId: number): Promise<void> {
     let chooser = this.clientControllers.get(clientId);
     if (chooser === undefined) {
       chooser = new ControllerChooser();
@@ -688,7 +670,13 @@ export class ReplicationCluster {
       { kind: 'metadata', offset: -1 },
       this.config.heartbeatIntervalMs,
     );
-    return m?.kind === 'metadata' ? m.image : null;
+    if (m?.kind === 'metadata' && m.image !== null) this.clientImages.set(clientId, m.image);
+  }
+
+  /** A partition's leader and leader epoch in the client's image (null: the client knows no such partition). */
+  leaderOf(clientId: number, partition: number): { leader: number; leaderEpoch: number } | null {
+    const p = this.clientImages.get(clientId)?.topicsById.get(this.topicId)?.partitions[partition];
+    return p === undefined ? null : { leader: p.leader, leaderEpoch: p.leaderEpoch };
   }
 
   /** The latest committed metadata image (for checks and convergence). */
@@ -764,9 +752,4 @@ function describeResponse(r: SimResponse): string {
     default:
       return r.kind;
   }
-}
-
-export function describeError(e: unknown): string {
-  if (e instanceof Error) return e.stack ?? `${e.name}: ${e.message}`;
-  return String(e);
 }

@@ -36,11 +36,12 @@ import { MemoryDisk } from '@gregor/storage';
 import type { Logger } from 'pino';
 import type { SimEndpoint, SimNetwork } from '../network.js';
 import type { SeededRandom } from '../random.js';
-import type { ProcessGate, SimScheduler, TimerScope } from '../scheduler.js';
+import type { SimScheduler } from '../scheduler.js';
 import type { SimRequest, SimResponse } from './cluster.js';
 import type { ControllerChecker } from './controller-checker.js';
 import { IncarnationDisk } from './incarnation-disk.js';
-import { startProcess } from './process-slot.js';
+import type { ProcessIncarnation, ProcessSlot } from './process-slot.js';
+import { crashProcess, describeError, sleep, startProcess } from './process-slot.js';
 
 /** The controllers' node ids: clear of brokers (1..5) and clients (99, 100..). */
 export const CONTROLLER_IDS: readonly number[] = [3000, 3001, 3002];
@@ -63,20 +64,14 @@ export interface QuorumConfig {
   lossySnapshots: boolean;
 }
 
-export interface ControllerIncarnation {
-  readonly n: number;
-  readonly scope: TimerScope;
-  readonly gate: ProcessGate;
-  readonly endpoint: SimEndpoint<SimRequest, SimResponse>;
-  readonly disk: IncarnationDisk;
+export interface ControllerIncarnation extends ProcessIncarnation {
   log: MetadataLog | null;
   controller: Controller | null;
-  alive: boolean;
   /** A graceful shutdown is under way: it serves Raft still, brokers no more. */
   closing: boolean;
 }
 
-export class SimController {
+export class SimController implements ProcessSlot<ControllerIncarnation> {
   readonly disk = new MemoryDisk();
   incarnation: ControllerIncarnation | null = null;
   incarnations = 0;
@@ -87,11 +82,6 @@ export class SimController {
     const inc = this.incarnation;
     if (inc === null || !inc.alive || inc.closing || inc.gate.paused) return null;
     return inc.log;
-  }
-
-  get down(): boolean {
-    const inc = this.incarnation;
-    return inc === null || inc.closing || inc.log === null;
   }
 }
 
@@ -111,10 +101,6 @@ export class ControllerChooser {
 
 function never<T>(): Promise<T> {
   return new Promise<T>(() => {});
-}
-
-function describeError(e: unknown): string {
-  return e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
 }
 
 /** A controller's answer that says "not me": the client tries another controller. */
@@ -295,19 +281,7 @@ export class ControllerQuorum {
 
   /** A crash: the incarnation is frozen; with `powerLoss`, its unsynced bytes are lost too. */
   crash(node: SimController, powerLoss: boolean, tornTail: boolean): void {
-    const inc = node.incarnation;
-    if (inc === null) return;
-    inc.alive = false;
-    inc.scope.kill();
-    inc.gate.kill();
-    inc.endpoint.kill();
-    inc.disk.freeze();
-    this.checker.forget(node.id, inc.n);
-    node.incarnation = null;
-    if (powerLoss) node.disk.crash(tornTail ? () => this.random.next() : undefined);
-    this.scheduler.trace(
-      `controller ${node.id} ${powerLoss ? `loses power${tornTail ? ' (torn tail)' : ''}` : 'is killed'}`,
-    );
+    crashProcess(this.scheduler, 'controller', node, this.checker, this.random, powerLoss, tornTail);
   }
 
   /**
@@ -525,7 +499,7 @@ export class ControllerQuorum {
           if (!isNotControllerError(e)) throw e;
         }
       }
-      await new Promise<void>((resolve) => this.scheduler.setTimeout(resolve, APPEND_RETRY_MS));
+      await sleep(this.scheduler, APPEND_RETRY_MS);
     }
   }
 

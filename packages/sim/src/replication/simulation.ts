@@ -16,8 +16,9 @@ import { SeededRandom } from '../random.js';
 import { SimScheduler } from '../scheduler.js';
 import { ReplicationChecker, ReplicationInvariant, ReplicationInvariantViolation } from './checker.js';
 import type { ClusterConfig, ReplicationBug, SimBroker } from './cluster.js';
-import { CONTROLLER_IDS, describeError, ReplicationCluster, TOPIC } from './cluster.js';
+import { CONTROLLER_IDS, ReplicationCluster, TOPIC } from './cluster.js';
 import { controllerConvergence, injectControllerFault, restartControllers } from './controller-faults.js';
+import { describeError } from './process-slot.js';
 import type { TransactionStats } from './transactions.js';
 import { TransactionScenario } from './transactions.js';
 
@@ -161,7 +162,7 @@ async function run(
         if (checker.needsScan(cursor, p)) await checker.scan(b.id, cursor, p);
       }
     }
-    txns.check();
+    txns.check(false);
     if (scheduler.eventsRun - eventsAtCheck > 5000) {
       eventsAtCheck = scheduler.eventsRun;
       checker.checkAcknowledged(false);
@@ -392,7 +393,7 @@ async function run(
     }
   }
   checker.checkAcknowledged(true);
-  txns.finalCheck();
+  txns.check(true);
   let committed = 0;
   for (let p = 0; p < config.partitions; p++) committed += checker.committedEndOf(`${TOPIC}-${p}`);
   return {

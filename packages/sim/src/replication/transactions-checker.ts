@@ -21,7 +21,7 @@
 import type { Partition } from '@gregor/broker/internals/partition/partition';
 import { RecordBatchView } from '@gregor/protocol';
 import type { CommittedBatch } from './checker.js';
-import { ReplicationInvariant, ReplicationInvariantViolation, recordsOf } from './checker.js';
+import { ReplicationInvariant, recordsOf, violation } from './checker.js';
 
 export type TxnStatus = 'open' | 'committed' | 'aborted';
 
@@ -38,10 +38,6 @@ interface Delivery {
   value: string;
 }
 
-function violation(invariant: ReplicationInvariant, message: string): never {
-  throw new ReplicationInvariantViolation(invariant, message);
-}
-
 export class TransactionChecker {
   private readonly txns = new Map<string, TxnInfo>();
   private readonly txnOfValue = new Map<string, TxnInfo>();
@@ -53,7 +49,6 @@ export class TransactionChecker {
   private readonly verified = new Map<string, { nextOffset: number; index: number }>();
   /** Position resets of the consumer (OFFSET_OUT_OF_RANGE), for messages. */
   private readonly resets: string[] = [];
-  delivers = 0;
 
   /** A transaction starts (before any of its batches is sent). */
   begin(key: string, producerId: number, producerEpoch: number): void {
@@ -77,14 +72,6 @@ export class TransactionChecker {
     t.status = commit ? 'committed' : 'aborted';
   }
 
-  statusOf(key: string): TxnStatus {
-    return this.txn(key).status;
-  }
-
-  get transactions(): readonly TxnInfo[] {
-    return [...this.txns.values()];
-  }
-
   private txn(key: string): TxnInfo {
     const t = this.txns.get(key);
     if (t === undefined) throw new Error(`unknown transaction ${key}`);
@@ -98,7 +85,6 @@ export class TransactionChecker {
 
   /** The read_committed consumer hands `value` at `tp` `offset` to its application. */
   deliver(tp: string, offset: number, value: string, atMs: number): void {
-    this.delivers++;
     const t = this.txnOfValue.get(value);
     if (t !== undefined && t.status !== 'committed')
       violation(

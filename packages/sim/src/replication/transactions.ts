@@ -27,7 +27,6 @@
  * the last stable offset), as the Java consumer does; the checker then sees the committed
  * records skipped.
  */
-import type { MetadataImage } from '@gregor/broker/internals/metadata/image';
 import { IsolationLevel } from '@gregor/broker/internals/partition/consumer-read';
 import {
   buildRecordBatch,
@@ -48,6 +47,7 @@ import type { SimScheduler, TimerScope } from '../scheduler.js';
 import type { ReplicationChecker } from './checker.js';
 import type { ReplicationCluster, SimRequest, SimResponse } from './cluster.js';
 import { ReplicationBug, TOPIC } from './cluster.js';
+import { sleep } from './process-slot.js';
 import type { TxnRequest, TxnResponse } from './transaction-requests.js';
 import { CONSUMER_FETCH_VERSION } from './transaction-requests.js';
 import { TransactionChecker } from './transactions-checker.js';
@@ -55,8 +55,8 @@ import { TransactionChecker } from './transactions-checker.js';
 /** Transactional producers' ids (as InitProducerId would hand out): this plus the producer's node id. */
 const TXN_PRODUCER_ID_BASE = 7000;
 /** Node ids: transactional producers from here, the consumer at CONSUMER_NODE. */
-export const FIRST_TXN_PRODUCER = 200;
-export const CONSUMER_NODE = 300;
+const FIRST_TXN_PRODUCER = 200;
+const CONSUMER_NODE = 300;
 const COORDINATOR_EPOCH = 0;
 
 export interface TransactionStats {
@@ -78,7 +78,6 @@ export class TransactionWorkload {
   private stopped = false;
   private running = 0;
   private readonly consumers: ConsumerState[] = [];
-  private readonly images = new Map<number, MetadataImage>();
 
   constructor(
     private readonly scheduler: SimScheduler,
@@ -106,7 +105,7 @@ export class TransactionWorkload {
         const batches = random.between(1, 3);
         for (let b = 0; b < batches && !this.stopped; b++) {
           // Transactions stay open a while (across faults and failovers), as an application's do.
-          if (b > 0) await this.sleep(lingerMs());
+          if (b > 0) await sleep(this.scope, lingerMs());
           const partition = random.int(this.cluster.config.partitions);
           const values = Array.from({ length: random.between(1, 3) }, () => `t${node}-${valueSeq++}`);
           const baseSequence = sequences.get(partition) ?? 0;
@@ -140,7 +139,7 @@ export class TransactionWorkload {
           this.scheduler.trace(`ack ${tp} offset ${baseOffset} [${values.join(',')}] (transaction ${key})`);
           this.replication.acknowledge({ tp, baseOffset, values, atMs: this.scheduler.now() });
         }
-        if (!this.stopped) await this.sleep(lingerMs());
+        if (!this.stopped) await sleep(this.scope, lingerMs());
         // Decided (and recorded) before any marker: from here the markers must be written.
         const commit = !this.stopped && random.chance(0.6);
         this.checker.decide(key, commit);
@@ -167,7 +166,7 @@ export class TransactionWorkload {
             );
           }),
         );
-        if (!this.stopped) await this.sleep(gapMs());
+        if (!this.stopped) await sleep(this.scope, gapMs());
       }
       this.running--;
     })().catch((e: unknown) => this.scheduler.fail(e));
@@ -181,7 +180,7 @@ export class TransactionWorkload {
     request: () => TxnRequest,
   ): Promise<TxnResponse> {
     for (;;) {
-      const leader = this.leaderOf(node, partition)?.leader ?? -1;
+      const leader = this.cluster.leaderOf(node, partition)?.leader ?? -1;
       if (leader >= 0) {
         const req = request();
         const r = await endpoint.send(leader, req, this.cluster.config.produceTimeoutMs + 1000).catch(() => null);
@@ -191,23 +190,9 @@ export class TransactionWorkload {
           `${req.kind} ${TOPIC}-${partition} to broker ${leader} failed: ${r === null ? 'no answer' : 'errorCode' in r ? `error ${r.errorCode}` : r.kind}`,
         );
       }
-      await this.refresh(node, endpoint);
-      await this.sleep(this.cluster.config.retryBackoffMs);
+      await this.cluster.fetchMetadata(endpoint, node);
+      await sleep(this.scope, this.cluster.config.retryBackoffMs);
     }
-  }
-
-  private leaderOf(node: number, partition: number): { leader: number; leaderEpoch: number } | null {
-    const p = this.images.get(node)?.topicsById.get(this.cluster.topicId)?.partitions[partition];
-    return p === undefined ? null : { leader: p.leader, leaderEpoch: p.leaderEpoch };
-  }
-
-  private async refresh(node: number, endpoint: SimEndpoint<SimRequest, SimResponse>): Promise<void> {
-    const image = await this.cluster.fetchMetadata(endpoint, node);
-    if (image !== null) this.images.set(node, image);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.scope.setTimeout(resolve, ms));
   }
 
   /** Stops the producers (the heal): each finishes (aborts) its open transaction. */
@@ -237,10 +222,10 @@ export class TransactionWorkload {
   ): Promise<void> {
     const tp = `${TOPIC}-${partition}`;
     for (;;) {
-      const leader = this.leaderOf(CONSUMER_NODE, partition);
+      const leader = this.cluster.leaderOf(CONSUMER_NODE, partition);
       if (leader === null || leader.leader < 0) {
-        await this.refresh(CONSUMER_NODE, endpoint);
-        await this.sleep(this.cluster.config.retryBackoffMs);
+        await this.cluster.fetchMetadata(endpoint, CONSUMER_NODE);
+        await sleep(this.scope, this.cluster.config.retryBackoffMs);
         continue;
       }
       const request = new FetchRequest();
@@ -274,8 +259,8 @@ export class TransactionWorkload {
           ? decodeMessage(FetchResponse, r.bytes, CONSUMER_FETCH_VERSION).responses[0]?.partitions[0]
           : undefined;
       if (data === undefined) {
-        await this.refresh(CONSUMER_NODE, endpoint);
-        await this.sleep(this.cluster.config.retryBackoffMs);
+        await this.cluster.fetchMetadata(endpoint, CONSUMER_NODE);
+        await sleep(this.scope, this.cluster.config.retryBackoffMs);
         continue;
       }
       if (data.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
@@ -288,13 +273,13 @@ export class TransactionWorkload {
           this.checker.reset(tp, state.position, to, this.scheduler.now());
           state.position = to;
         }
-        await this.sleep(this.cluster.config.retryBackoffMs);
+        await sleep(this.scope, this.cluster.config.retryBackoffMs);
         continue;
       }
       if (data.errorCode !== ErrorCode.NONE) {
         // NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH, ...: newer metadata, then again.
-        await this.refresh(CONSUMER_NODE, endpoint);
-        await this.sleep(this.cluster.config.retryBackoffMs);
+        await this.cluster.fetchMetadata(endpoint, CONSUMER_NODE);
+        await sleep(this.scope, this.cluster.config.retryBackoffMs);
         continue;
       }
       if (leader.leader !== state.lastServedBy) {
@@ -313,7 +298,7 @@ export class TransactionWorkload {
       }
       const before = state.position;
       this.process(tp, state, data.records ?? Buffer.alloc(0), data.abortedTransactions ?? []);
-      if (state.position === before) await this.sleep(pollMs);
+      if (state.position === before) await sleep(this.scope, pollMs);
     }
   }
 
@@ -361,11 +346,6 @@ export class TransactionWorkload {
     if (delivered.length > 0) this.scheduler.trace(`consumer ${tp} delivered [${delivered.join(',')}]`);
   }
 
-  /** Every producer finished (its last transaction decided and its markers written). */
-  get producersDone(): boolean {
-    return this.running === 0;
-  }
-
   /**
    * Why the workload is not finished yet (null: finished): producers still running, or a
    * consumer not at its partition leader's log end with every transaction there decided.
@@ -392,7 +372,7 @@ export class TransactionWorkload {
  */
 export class TransactionScenario {
   readonly checker = new TransactionChecker();
-  readonly workload: TransactionWorkload;
+  private readonly workload: TransactionWorkload;
 
   constructor(
     scheduler: SimScheduler,
@@ -425,36 +405,33 @@ export class TransactionScenario {
     this.workload.stop();
   }
 
-  /** After every event: last stable offsets, and the deliveries against the committed history. */
-  check(): void {
-    for (const b of this.cluster.brokers) {
-      const inc = b.incarnation;
-      if (inc === null || inc.rm === null || inc.closing) continue;
-      for (const p of inc.rm.all()) this.checker.observeReplica(b.id, p);
-    }
+  /**
+   * After every event: last stable offsets, and the deliveries against the committed
+   * history; `final`, after the final scan of every replica: the consumer delivered the
+   * whole committed history.
+   */
+  check(final: boolean): void {
+    if (!final)
+      for (const b of this.cluster.brokers) {
+        const inc = b.incarnation;
+        if (inc === null || inc.rm === null || inc.closing) continue;
+        for (const p of inc.rm.all()) this.checker.observeReplica(b.id, p);
+      }
     for (let p = 0; p < this.cluster.config.partitions; p++) {
       const tp = `${TOPIC}-${p}`;
       this.checker.checkDelivered(
         tp,
         this.replication.committedBatches(tp),
         this.replication.committedEndOf(tp),
-        false,
+        final,
       );
     }
+    if (final) this.checker.checkCommittedDelivered();
   }
 
   /** Null once every transaction is finished and the consumer read every partition to its end. */
   unfinished(): string | null {
     return this.workload.unfinished();
-  }
-
-  /** After the final scan of every replica: the consumer delivered the whole committed history. */
-  finalCheck(): void {
-    for (let p = 0; p < this.cluster.config.partitions; p++) {
-      const tp = `${TOPIC}-${p}`;
-      this.checker.checkDelivered(tp, this.replication.committedBatches(tp), this.replication.committedEndOf(tp), true);
-    }
-    this.checker.checkCommittedDelivered();
   }
 
   get stats(): TransactionStats {
