@@ -61,6 +61,25 @@ describe('RecordAccumulator', () => {
     assert.equal(acc.usedBytes, 0);
   });
 
+  test('reuses the buffers of grown batches, and the batch.size buffer a batch grew out of', () => {
+    const acc = new RecordAccumulator(1000, 20_000, 1 << 20);
+    const q = acc.queue('t', 0);
+    const head = acc.newBatch(q, 1000, 0);
+    const tail = acc.newBatch(q, 1000, 0);
+    const small = tail.buffer;
+    assert.ok(tail.tryAppend(0, null, Buffer.alloc(800), null, sink, 0, 1000));
+    assert.ok(acc.tryGrow(q, tail, 900));
+    const grown = tail.buffer;
+    assert.equal(grown.length, acc.batchMaxBytes);
+    assert.equal(acc.newBatch(q, 1000, 0).buffer, small, 'the outgrown batch.size buffer is reused');
+    acc.release(tail);
+    const next = acc.newBatch(q, 1000, 0);
+    assert.ok(next.tryAppend(0, null, Buffer.alloc(800), null, sink, 0, 1000));
+    assert.ok(acc.tryGrow(q, next, 900));
+    assert.equal(next.buffer, grown, 'the grown buffer is reused');
+    assert.equal(head.buffer.length, 1000);
+  });
+
   test('waitForIncomplete resolves when the batches of the moment complete', async () => {
     const acc = new RecordAccumulator(100, 10_000, 1 << 20);
     await acc.waitForIncomplete();
